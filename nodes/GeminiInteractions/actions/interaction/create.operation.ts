@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { GeminiApiClient } from '../../transport/api';
+import {
+	inputProperty,
+	modelLocator,
+	modelTurnOptions,
+	optionsCollection,
+	simplifyProperty,
+} from '../descriptions';
+import { readRequiredText, runModelTurn } from './modelTurn';
+
+const properties: INodeProperties[] = [
+	modelLocator,
+	inputProperty,
+	simplifyProperty,
+	optionsCollection(modelTurnOptions),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['interaction'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: GeminiApiClient,
+): Promise<INodeExecutionData[]> {
+	const input = readRequiredText(this, 'input', 'Input', itemIndex);
+	return await runModelTurn(this, itemIndex, client, { settings: { input } });
+}

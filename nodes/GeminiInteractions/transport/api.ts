@@ -1,0 +1,259 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INode,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { cancellableSleep, ExecutionCancelledError } from './cancellableSleep';
+import type { ApiEndpoint, AuthMode } from './endpoints';
+import { CREDENTIAL_TYPES, resolveEndpoint } from './endpoints';
+import { apiErrorFromMessage, apiErrorFromResponse } from './errors';
+import type { RetryPolicy } from './retry';
+import {
+	DEFAULT_RETRY_POLICY,
+	isRetryableNetworkCode,
+	isRetryableStatus,
+	nextRetryDelay,
+	parseRetryAfter,
+} from './retry';
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+export interface ApiCall {
+	method: IHttpRequestMethods;
+	/** Below the collection URL (`interactions/…`, `agents/…`), or `models:` for the model catalogue. */
+	path: string;
+	body?: object;
+	qs?: IDataObject;
+	timeoutMs?: number;
+	itemIndex?: number;
+	retry?: Partial<RetryPolicy>;
+	/** Ask for `text/event-stream` and hand back the open body instead of parsed JSON. */
+	stream?: boolean;
+}
+
+export interface ApiStreamResponse {
+	/** The SSE body, or undefined when the server answered with plain JSON (a gateway that ignores streaming). */
+	events?: AsyncIterable<Buffer | string>;
+	json?: unknown;
+}
+
+interface FullResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: unknown;
+}
+
+/** Builds `interactions/<id>/cancel` with each id encoded as one path segment. */
+export function resourcePath(collection: 'interactions' | 'agents', id?: string, action?: string): string {
+	return [collection, id === undefined ? undefined : encodeURIComponent(id), action]
+		.filter((part) => part !== undefined)
+		.join('/');
+}
+
+export async function readBody(body: unknown): Promise<string> {
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (body && typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+		const chunks: Buffer[] = [];
+		for await (const chunk of body as AsyncIterable<Buffer | string>) {
+			chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+		}
+		return Buffer.concat(chunks).toString('utf8');
+	}
+	return body === undefined ? '' : JSON.stringify(body);
+}
+
+function errorCode(error: unknown): unknown {
+	const candidate = error as { code?: unknown; cause?: { code?: unknown } };
+	return candidate?.cause?.code ?? candidate?.code;
+}
+
+function isTimeout(error: unknown): boolean {
+	const text = `${(error as Error)?.message ?? ''} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
+	return errorCode(error) === 'ETIMEDOUT' || /timeout/i.test(text);
+}
+
+/**
+ * The one way this node talks to Google: resolves the endpoint from the credential,
+ * authenticates through n8n (`httpRequestWithAuthentication`), retries transient failures
+ * with backoff (honouring Retry-After), and turns failures into NodeApiErrors that carry
+ * Google's own message.
+ */
+export class GeminiApiClient {
+	/** The endpoint, or why the credential cannot give one. */
+	private endpointPromise?: Promise<ApiEndpoint | string>;
+
+	constructor(
+		private readonly ctx: RequestContext,
+		readonly authMode: AuthMode,
+	) {}
+
+	get credentialType(): string {
+		return CREDENTIAL_TYPES[this.authMode];
+	}
+
+	private get node(): INode {
+		return this.ctx.getNode();
+	}
+
+	private get cancelSignal(): AbortSignal | undefined {
+		return 'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal?.() : undefined;
+	}
+
+	async endpoint(itemIndex?: number): Promise<ApiEndpoint> {
+		this.endpointPromise ??= this.ctx
+			.getCredentials<ICredentialDataDecryptedObject>(this.credentialType)
+			.then((credentials) => resolveEndpoint(this.authMode, credentials));
+		const endpoint = await this.endpointPromise;
+		if (typeof endpoint === 'string') {
+			throw new NodeOperationError(this.node, endpoint, { itemIndex });
+		}
+		return endpoint;
+	}
+
+	async request<T>(call: ApiCall): Promise<T> {
+		const response = await this.send({ ...call, stream: false });
+		const body = response.body;
+		if (typeof body === 'string') {
+			if (body.trim() === '') return {} as T;
+			try {
+				return JSON.parse(body) as T;
+			} catch {
+				throw apiErrorFromMessage(
+					this.node,
+					'The Gemini API sent a response that is not valid JSON',
+					`${call.method} ${call.path} answered ${response.statusCode} with: ${body.slice(0, 300)}`,
+					call.itemIndex,
+				);
+			}
+		}
+		return body as T;
+	}
+
+	async stream(call: ApiCall): Promise<ApiStreamResponse> {
+		const response = await this.send({ ...call, stream: true });
+		const contentType = String(response.headers['content-type'] ?? '');
+		if (contentType.includes('text/event-stream')) {
+			return { events: response.body as AsyncIterable<Buffer | string> };
+		}
+		const text = await readBody(response.body);
+		try {
+			return { json: JSON.parse(text) };
+		} catch {
+			throw apiErrorFromMessage(
+				this.node,
+				'The Gemini API sent neither an event stream nor JSON',
+				`${call.method} ${call.path} answered with content type "${contentType}"`,
+				call.itemIndex,
+			);
+		}
+	}
+
+	private async send(call: ApiCall): Promise<FullResponse> {
+		const { collectionUrl, modelsUrl } = await this.endpoint(call.itemIndex);
+		const url = call.path.startsWith('models:')
+			? `${modelsUrl}${call.path.slice('models:'.length)}`
+			: `${collectionUrl}/${call.path}`;
+		const path = new URL(url).pathname;
+		const policy = { ...DEFAULT_RETRY_POLICY, ...call.retry };
+		const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+		for (let attempt = 1; ; attempt++) {
+			this.throwIfCancelled();
+			let response: FullResponse;
+			try {
+				response = await this.sendOnce(url, call, timeoutMs);
+			} catch (error) {
+				this.throwIfCancelled();
+				if (isTimeout(error)) {
+					throw apiErrorFromMessage(
+						this.node,
+						`The Gemini API did not answer within ${Math.round(timeoutMs / 1000)} seconds`,
+						`${call.method} ${path} timed out. Raise the node's Timeout option for long requests, or run agents in the background.`,
+						call.itemIndex,
+						'408',
+					);
+				}
+				const delay = isRetryableNetworkCode(errorCode(error))
+					? nextRetryDelay(attempt, undefined, policy)
+					: undefined;
+				if (delay === undefined) throw this.fromThrown(error, call, path);
+				await cancellableSleep(delay, this.cancelSignal);
+				continue;
+			}
+
+			if (response.statusCode >= 200 && response.statusCode < 300) return response;
+			const delay = isRetryableStatus(response.statusCode)
+				? nextRetryDelay(attempt, parseRetryAfter(response.headers), policy)
+				: undefined;
+			if (delay === undefined) {
+				throw apiErrorFromResponse(this.node, {
+					status: response.statusCode,
+					body: call.stream ? await readBody(response.body) : response.body,
+					method: call.method,
+					path,
+					itemIndex: call.itemIndex,
+				});
+			}
+			if (call.stream) await readBody(response.body);
+			await cancellableSleep(delay, this.cancelSignal);
+		}
+	}
+
+	private async sendOnce(url: string, call: ApiCall, timeoutMs: number): Promise<FullResponse> {
+		const options: IHttpRequestOptions = {
+			method: call.method,
+			url,
+			qs: call.qs,
+			body: call.body as IDataObject | undefined,
+			json: true,
+			headers: { Accept: call.stream ? 'text/event-stream' : 'application/json' },
+			returnFullResponse: true,
+			// A 401 must still throw: that is what makes n8n refresh the enterprise token and retry once.
+			ignoreHttpStatusErrors:
+				this.authMode === 'enterprise' ? { ignore: true, except: [401] } : true,
+			timeout: timeoutMs,
+			...(call.stream ? { encoding: 'stream' as const } : {}),
+		};
+		const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+			this.ctx,
+			this.credentialType,
+			options,
+		)) as FullResponse;
+		return { ...response, headers: response.headers ?? {} };
+	}
+
+	private throwIfCancelled(): void {
+		if (this.cancelSignal?.aborted) throw new ExecutionCancelledError();
+	}
+
+	/** n8n already wrapped it (401 after a token refresh, connection failures): keep Google's words. */
+	private fromThrown(error: unknown, call: ApiCall, path: string): Error {
+		const wrapped = error as {
+			httpCode?: string | null;
+			context?: { data?: unknown };
+			cause?: { response?: { status?: number; data?: unknown } };
+			message?: string;
+		};
+		const status = Number(wrapped.httpCode ?? wrapped.cause?.response?.status);
+		const body = wrapped.context?.data ?? wrapped.cause?.response?.data;
+		if (Number.isFinite(status) && status > 0) {
+			return apiErrorFromResponse(this.node, { status, body, method: call.method, path, itemIndex: call.itemIndex });
+		}
+		const code = errorCode(error);
+		return apiErrorFromMessage(
+			this.node,
+			`Could not reach the Gemini API${code ? ` (${String(code)})` : ''}`,
+			`${call.method} ${new URL(path, 'http://x').pathname} failed: ${wrapped.message ?? String(error)}. Check the credential's base URL and the network.`,
+			call.itemIndex,
+		);
+	}
+}

@@ -1,0 +1,472 @@
+#!/usr/bin/env node
+// A real n8n (pinned version) on Node 24, cached outside the source tree, plus helpers to run it
+// against this package the way a self-hosted user would (packed tarball in ~/.n8n/nodes).
+//
+// CLI: node scripts/n8n-runtime.mjs ensure   → installs (if needed) and prints the runtime paths
+//      node scripts/n8n-runtime.mjs path     → prints the cache directory only
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const N8N_VERSION = '2.41.1';
+export const NODE_MAJOR = 24;
+export const PACKAGE_NAME = 'n8n-nodes-gemini-interactions';
+export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// Registry gaps measured on this project's registry (see docs in the runtime notes):
+// linkedom@0.18.15 depends on a package that is missing here.
+const N8N_OVERRIDES = { linkedom: '0.18.14' };
+const COMPLETE_MARKER = 'runtime.json';
+
+const log = (msg) => process.stderr.write(`[n8n-runtime] ${msg}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Cache location and install
+
+export function runtimeDir() {
+	const cacheHome = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+	return path.join(cacheHome, PACKAGE_NAME, 'runtime', `n8n-${N8N_VERSION}_node-${NODE_MAJOR}`);
+}
+
+function layout(dir) {
+	const nodeDir = path.join(dir, 'node', 'node_modules', `node-linux-${process.arch}`);
+	return {
+		dir,
+		nodeDir,
+		nodeBin: path.join(nodeDir, 'bin', 'node'),
+		n8nDir: path.join(dir, 'n8n'),
+		n8nEntry: path.join(dir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n'),
+	};
+}
+
+/** Resolves the installed runtime, or null when the cache holds no complete install. */
+export async function findRuntime() {
+	const dir = runtimeDir();
+	if (!existsSync(path.join(dir, COMPLETE_MARKER))) return null;
+	const rt = layout(dir);
+	return existsSync(rt.nodeBin) && existsSync(rt.n8nEntry) ? rt : null;
+}
+
+/**
+ * Installs Node 24 and n8n into the cache unless a complete install is there. The install goes
+ * into a temporary sibling directory that is renamed into place only after it fully succeeded,
+ * so an interrupted run leaves nothing that looks usable.
+ */
+export async function ensureRuntime() {
+	const existing = await findRuntime();
+	if (existing) return existing;
+	if (process.platform !== 'linux') throw new Error('the n8n runtime install supports Linux only');
+
+	const finalDir = runtimeDir();
+	const parent = path.dirname(finalDir);
+	await mkdir(parent, { recursive: true });
+	await removeStaleTempDirs(parent);
+	const tmpDir = await mkdtemp(path.join(parent, `.tmp-${path.basename(finalDir)}-`));
+	const rt = layout(tmpDir);
+	const started = Date.now();
+	log(`installing n8n ${N8N_VERSION} on Node ${NODE_MAJOR} into ${finalDir} (first run: ~5 minutes)`);
+	try {
+		await step('Node 24 from the npm registry', async () => {
+			await mkdir(path.join(tmpDir, 'node'));
+			await writeJson(path.join(tmpDir, 'node', 'package.json'), { name: 'node-runtime', private: true });
+			await npm(['install', `node-linux-${process.arch}@${NODE_MAJOR}`], path.join(tmpDir, 'node'));
+		});
+		const nodeEnv = {
+			PATH: `${path.dirname(rt.nodeBin)}${path.delimiter}${process.env.PATH}`,
+			// node-gyp must build against Node 24's headers (and must not download them)
+			npm_config_nodedir: rt.nodeDir,
+		};
+		await step(`n8n ${N8N_VERSION} (~3 minutes, ~3 GB)`, async () => {
+			await mkdir(rt.n8nDir);
+			await writeJson(path.join(rt.n8nDir, 'package.json'), {
+				name: 'n8n-runtime',
+				private: true,
+				overrides: N8N_OVERRIDES,
+			});
+			// Install scripts stay off: one of them downloads from github.com and fails offline. The
+			// only native module n8n needs that lacks a prebuild is sqlite3, built next.
+			await npm(['install', `n8n@${N8N_VERSION}`, '--ignore-scripts'], rt.n8nDir, nodeEnv);
+		});
+		await step('sqlite3 native module (~80 s)', () =>
+			npm(['rebuild', 'sqlite3', '--build-from-source', '--ignore-scripts=false'], rt.n8nDir, nodeEnv),
+		);
+		const nodeVersion = (await capture(rt.nodeBin, ['-v'])).trim();
+		const n8nVersion = (await capture(rt.nodeBin, [rt.n8nEntry, '--version'])).trim();
+		if (n8nVersion !== N8N_VERSION) throw new Error(`installed n8n reports version ${n8nVersion}`);
+		await writeJson(path.join(tmpDir, COMPLETE_MARKER), {
+			n8n: n8nVersion,
+			node: nodeVersion,
+			installedAt: new Date().toISOString(),
+		});
+		try {
+			await rename(tmpDir, finalDir);
+		} catch (error) {
+			// another process finished the same install first: keep theirs
+			if (!(await findRuntime())) throw error;
+			await rm(tmpDir, { recursive: true, force: true });
+		}
+	} catch (error) {
+		await rm(tmpDir, { recursive: true, force: true });
+		throw error;
+	}
+	log(`runtime ready in ${seconds(started)} s`);
+	return layout(finalDir);
+}
+
+async function removeStaleTempDirs(parent) {
+	const dayAgo = Date.now() - 24 * 3600 * 1000;
+	for (const name of await readdir(parent)) {
+		if (!name.startsWith('.tmp-')) continue;
+		const full = path.join(parent, name);
+		if ((await stat(full)).mtimeMs < dayAgo) await rm(full, { recursive: true, force: true });
+	}
+}
+
+async function step(title, fn) {
+	const started = Date.now();
+	log(`→ ${title}`);
+	const timer = setInterval(() => log(`  … ${title}: ${seconds(started)} s`), 15_000);
+	try {
+		await fn();
+	} finally {
+		clearInterval(timer);
+	}
+	log(`  done in ${seconds(started)} s`);
+}
+
+function npm(args, cwd, env = {}) {
+	const npmArgs = [...args, '--no-audit', '--no-fund', '--no-save', '--loglevel=error'];
+	return spawnChecked('npm', npmArgs, { cwd, env: { ...npmChildEnv(), ...env }, stdio: ['ignore', 2, 2] });
+}
+
+/**
+ * process.env without what a parent `npm run` exports about this project: a nested npm would
+ * otherwise treat the project as its prefix (npm_config_local_prefix) or inherit its settings.
+ */
+export function npmChildEnv() {
+	const env = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		const k = key.toLowerCase();
+		if (k === 'npm_config_local_prefix' || k === 'npm_config_ignore_scripts') continue;
+		if (k.startsWith('npm_package_') || k.startsWith('npm_lifecycle_')) continue;
+		env[key] = value;
+	}
+	return env;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Process helpers
+
+export function seconds(since) {
+	return ((Date.now() - since) / 1000).toFixed(1);
+}
+
+function spawnChecked(cmd, args, options) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, options);
+		child.on('error', reject);
+		child.on('exit', (code, signal) =>
+			code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
+		);
+	});
+}
+
+/** Runs a command and collects its output; never rejects on a non-zero exit. */
+export function runCommand(cmd, args, { cwd, env, timeoutMs = 120_000 } = {}) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.on('error', reject);
+		child.on('exit', (code, signal) => {
+			clearTimeout(timer);
+			resolve({ code, signal, stdout, stderr });
+		});
+	});
+}
+
+async function capture(cmd, args) {
+	const { code, stdout, stderr } = await runCommand(cmd, args);
+	if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${stderr || stdout}`);
+	return stdout;
+}
+
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+async function writeJson(file, value) {
+	await writeFile(file, JSON.stringify(value, null, 2) + '\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The package under test
+
+/** `npm pack` of this project (its prepack builds it) into destDir; returns the tarball path. */
+export async function packPackage(destDir, { build = true } = {}) {
+	await mkdir(destDir, { recursive: true });
+	const args = ['pack', '--pack-destination', destDir, '--json', '--loglevel=warn'];
+	// prepack runs `npm run build`; skip it when the caller has just built
+	if (!build) args.push('--ignore-scripts');
+	const { code, stdout, stderr } = await runCommand('npm', args, { cwd: PROJECT_DIR, env: process.env, timeoutMs: 300_000 });
+	if (code !== 0) throw new Error(`npm pack failed:\n${stderr}\n${stdout}`);
+	const [{ filename }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+	return path.join(destDir, path.basename(filename));
+}
+
+// ---------------------------------------------------------------------------------------------
+// One n8n instance: a fresh user folder with the package installed
+
+/**
+ * A fresh n8n user folder with the packed package installed into ~/.n8n/nodes (node types are
+ * `n8n-nodes-gemini-interactions.<node>` there, as for real users). All n8n commands of the
+ * instance share that folder, a fixed encryption key and ports of their own.
+ */
+export class N8nInstance {
+	static async create({ runtime, packageTgz, userFolder, keep = false }) {
+		const rt = runtime ?? (await ensureRuntime());
+		const folder = userFolder ?? (await mkdtemp(path.join(os.tmpdir(), 'n8n-gemini-')));
+		const instance = new N8nInstance(rt, folder, keep, await freePort(), await freePort());
+		if (packageTgz) await instance.installPackage(packageTgz);
+		return instance;
+	}
+
+	constructor(runtime, userFolder, keep, port, brokerPort) {
+		this.runtime = runtime;
+		this.userFolder = userFolder;
+		this.keep = keep;
+		this.port = port;
+		this.brokerPort = brokerPort;
+		this.server = null;
+	}
+
+	get url() {
+		return `http://127.0.0.1:${this.port}`;
+	}
+
+	env(extra = {}) {
+		return {
+			...process.env,
+			PATH: `${path.dirname(this.runtime.nodeBin)}${path.delimiter}${process.env.PATH}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'e2e-only-not-a-secret',
+			DB_TYPE: 'sqlite',
+			// `execute` prints its JSON result through the logger: keep info
+			N8N_LOG_LEVEL: 'info',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HOST: '127.0.0.1',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_PORT: String(this.port),
+			N8N_PROTOCOL: 'http',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+			...extra,
+		};
+	}
+
+	async installPackage(tgz) {
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		await mkdir(nodesDir, { recursive: true });
+		await writeJson(path.join(nodesDir, 'package.json'), { name: 'installed-nodes', private: true });
+		// --omit=peer: the node must resolve n8n's own n8n-workflow, as in a real install
+		const { code, stderr } = await runCommand(
+			'npm',
+			['install', '--no-audit', '--no-fund', '--omit=peer', '--ignore-scripts', '--loglevel=warn', tgz],
+			{ cwd: nodesDir, env: npmChildEnv() },
+		);
+		if (code !== 0) throw new Error(`installing ${tgz} into n8n failed:\n${stderr}`);
+	}
+
+	/** Runs an n8n CLI command; resolves { code, stdout, stderr } whatever the exit code. */
+	run(args, { timeoutMs = 180_000, env } = {}) {
+		return runCommand(this.runtime.nodeBin, [this.runtime.n8nEntry, ...args], { env: this.env(env), timeoutMs });
+	}
+
+	async runChecked(args) {
+		const result = await this.run(args);
+		if (result.code !== 0) throw new Error(`n8n ${args[0]} failed (exit ${result.code}):\n${tail(result)}`);
+		return result;
+	}
+
+	/** Imports credentials given as plain objects; n8n encrypts `data` on import. */
+	async importCredentials(credentials) {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		await writeJson(file, credentials);
+		try {
+			await this.runChecked(['import:credentials', `--input=${file}`]);
+		} finally {
+			await rm(file, { force: true });
+		}
+	}
+
+	/** Imports one workflow (a file path or a workflow object). */
+	async importWorkflow(workflow) {
+		let file = workflow;
+		if (typeof workflow !== 'string') {
+			file = path.join(this.userFolder, `workflow-${workflow.id}.json`);
+			await writeJson(file, workflow);
+		}
+		await this.runChecked(['import:workflow', `--input=${file}`]);
+	}
+
+	async publishWorkflow(id) {
+		await this.runChecked(['publish:workflow', `--id=${id}`]);
+	}
+
+	/**
+	 * `n8n execute --id --rawOutput`. Returns { code, run, stdout, stderr } where `run` is the parsed
+	 * execution (status, data.resultData…) or null when n8n printed none.
+	 */
+	async execute(id, { timeoutMs } = {}) {
+		const result = await this.run(['execute', `--id=${id}`, '--rawOutput'], { timeoutMs });
+		return { ...result, run: parseExecuteOutput(result.stdout) };
+	}
+
+	/** `n8n start`; resolves once /healthz/readiness answers. */
+	async start({ env } = {}) {
+		if (this.server) return this.server;
+		const logFile = path.join(this.userFolder, 'server.log');
+		const out = createWriteStream(logFile);
+		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], {
+			env: this.env(env),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		child.stdout.pipe(out);
+		child.stderr.pipe(out);
+		const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+		this.server = { child, logFile, exited };
+		const deadline = Date.now() + 90_000;
+		while (Date.now() < deadline) {
+			const early = await Promise.race([exited, sleep(500).then(() => null)]);
+			if (early) {
+				this.server = null;
+				throw new Error(`n8n start exited (${early.signal ?? early.code}); log: ${logFile}\n${await tailFile(logFile)}`);
+			}
+			if (await isReady(this.url)) return this.server;
+		}
+		await this.stop();
+		throw new Error(`n8n did not become ready within 90 s; log: ${logFile}`);
+	}
+
+	async stop() {
+		const server = this.server;
+		if (!server) return;
+		this.server = null;
+		server.child.kill('SIGTERM');
+		const done = await Promise.race([server.exited, sleep(15_000).then(() => null)]);
+		if (!done) {
+			server.child.kill('SIGKILL');
+			await server.exited;
+		}
+	}
+
+	async dispose() {
+		await this.stop();
+		if (!this.keep) await rm(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+/** The JSON that `execute --rawOutput` prints after its log preamble, or null. */
+export function parseExecuteOutput(stdout) {
+	const start = stdout.startsWith('{\n') ? 0 : stdout.indexOf('\n{\n') + 1;
+	if (start === 0 && !stdout.startsWith('{\n')) return null;
+	const text = stdout.slice(start);
+	const end = text.lastIndexOf('\n}');
+	try {
+		return JSON.parse(end >= 0 ? text.slice(0, end + 2) : text);
+	} catch {
+		return null;
+	}
+}
+
+async function isReady(baseUrl) {
+	try {
+		const res = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+		return res.ok;
+	} catch {
+		return false;
+	}
+}
+
+export function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function tail({ stdout, stderr }, lines = 30) {
+	return `${stdout}\n${stderr}`.trim().split('\n').slice(-lines).join('\n');
+}
+
+async function tailFile(file, lines = 30) {
+	return tail({ stdout: await readFile(file, 'utf8').catch(() => ''), stderr: '' }, lines);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server-side helpers: owner account and the editor's REST API
+
+export const OWNER = Object.freeze({
+	email: 'owner@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Demo-password-1',
+});
+
+/** Creates the owner account on a fresh instance; returns the auth cookie. */
+export async function setupOwner(baseUrl, owner = OWNER) {
+	const res = await fetch(`${baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
+	if (!res.ok) throw new Error(`owner setup failed: HTTP ${res.status} ${await res.text()}`);
+	return authCookie(res);
+}
+
+function authCookie(res) {
+	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
+	return cookie?.split(';')[0];
+}
+
+// ---------------------------------------------------------------------------------------------
+// CLI
+
+async function main(command) {
+	if (command === 'path') {
+		console.log(runtimeDir());
+		return;
+	}
+	if (command !== 'ensure') {
+		console.error('usage: node scripts/n8n-runtime.mjs ensure|path');
+		process.exitCode = 2;
+		return;
+	}
+	const rt = await ensureRuntime();
+	const info = JSON.parse(await readFile(path.join(rt.dir, COMPLETE_MARKER), 'utf8'));
+	console.log(JSON.stringify({ versions: info, dir: rt.dir, nodeBin: rt.nodeBin, n8nEntry: rt.n8nEntry }, null, 2));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	main(process.argv[2]).catch((error) => {
+		console.error(`[n8n-runtime] ${error.message}`);
+		process.exit(1);
+	});
+}

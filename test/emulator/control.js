@@ -1,0 +1,51 @@
+// @ts-check
+'use strict';
+
+const { readBody } = require('./http');
+
+/**
+ * The out-of-process control API under /__emulator/ (not logged).
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string} pathname
+ * @param {import('./index').Emulator} emu
+ */
+async function handleControl(req, res, pathname, emu) {
+  const raw = (await readBody(req)).toString('utf8');
+  /** @param {number} status @param {unknown} body */
+  const reply = (status, body) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' });
+    res.end(JSON.stringify(body));
+  };
+  let body;
+  try {
+    body = raw ? JSON.parse(raw) : {};
+  } catch {
+    return reply(400, { error: 'invalid JSON' });
+  }
+  const route = `${req.method} ${pathname.replace(/\/$/, '')}`;
+  switch (route) {
+    case 'GET /__emulator/health':
+      return reply(200, { ok: true, url: emu.url, requests: emu.requests.length, maxInFlight: emu.maxInFlight });
+    case 'GET /__emulator/requests':
+      return reply(200, emu.requests);
+    case 'DELETE /__emulator/requests':
+      emu.clearRequests();
+      return reply(200, {});
+    case 'POST /__emulator/faults':
+      emu.addFault(body);
+      return reply(200, {});
+    case 'DELETE /__emulator/faults':
+      emu.clearFaults();
+      return reply(200, {});
+    case 'POST /__emulator/revoke-tokens':
+      emu.revokeTokens();
+      return reply(200, {});
+    case 'POST /__emulator/service-accounts':
+      return reply(200, emu.createServiceAccountKey(body));
+    default:
+      return reply(404, { error: `unknown control route ${route}` });
+  }
+}
+
+module.exports = { handleControl };

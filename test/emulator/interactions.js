@@ -1,0 +1,230 @@
+// @ts-check
+'use strict';
+
+const { ApiError, invalidRequest, notFound } = require('./errors');
+const { sendJson } = require('./http');
+const { inputToSteps, userTexts } = require('./content');
+const { newId, newInteractionId, nowIso } = require('./ids');
+const { resolveInteractionModel } = require('./models');
+const { planTurn } = require('./replies');
+const { Timeline, stepEvents, streamTimeline } = require('./sse');
+const { validateCreate } = require('./validate');
+
+const UNFINISHED = new Set(['in_progress', 'queued', 'requires_action']);
+
+/**
+ * @typedef {object} Record
+ * @property {string} id
+ * @property {string} scope
+ * @property {boolean} stored false for store:false (no id on the wire)
+ * @property {any} resource the Interaction fields other than steps
+ * @property {any} input the `input` as sent
+ * @property {any[]} inputSteps
+ * @property {any[]} outputSteps output steps revealed so far
+ * @property {import('./replies').TurnPlan} plan the final outcome, decided at creation
+ * @property {Timeline} timeline
+ * @property {NodeJS.Timeout[]} timers
+ */
+
+/**
+ * @param {{ backgroundDurationMs: number, streamChunkDelayMs: number, sseKeepaliveMs: number }} opts
+ * @param {ReturnType<import('./agents').createAgentStore>} agents
+ */
+function createInteractionStore(opts, agents) {
+  /** @type {Map<string, Record>} */
+  const records = new Map();
+
+  /** @param {Record} record */
+  const wireId = (record) => (record.stored ? record.id : '');
+
+  /** @param {string} scope @param {string} id */
+  function lookup(scope, id) {
+    const record = records.get(id);
+    if (!record || record.scope !== scope) throw notFound(`Interaction ${id} not found`);
+    return record;
+  }
+
+  /** @param {Record} record @param {{ full?: boolean, includeInput?: boolean }} [how] */
+  function render(record, how = {}) {
+    const out = { ...record.resource, steps: [...(how.full ? record.inputSteps : []), ...record.outputSteps] };
+    if (!record.stored) delete out.id;
+    if (how.includeInput) out.input = record.input;
+    return out;
+  }
+
+  /** @param {Record} record @param {number} index */
+  function reveal(record, index) {
+    const step = record.plan.steps[index];
+    record.outputSteps.push(step);
+    record.resource.updated = nowIso();
+    stepEvents(step, index).forEach((e) => record.timeline.append(e));
+  }
+
+  /**
+   * @param {Record} record @param {string} status
+   * @param {{ code: string, message: string }[]} [errorList]
+   */
+  function finish(record, status, errorList) {
+    record.timers.forEach(clearTimeout);
+    const { resource, plan } = record;
+    Object.assign(resource, { status, updated: nowIso(), usage: plan.usage }, errorList ? { errors: errorList } : {});
+    const { id, object, model, agent, created, updated, service_tier, environment_id, errors } = resource;
+    const summary = { id: wireId(record), status, usage: plan.usage, created, updated, service_tier, object, model, agent, environment_id, errors };
+    record.timeline.append({ event_type: 'interaction.completed', interaction: summary });
+    record.timeline.finish();
+  }
+
+  /** @param {Record} record */
+  function complete(record) {
+    for (let i = record.outputSteps.length; i < record.plan.steps.length; i += 1) reveal(record, i);
+    finish(record, record.plan.status, record.plan.errors);
+  }
+
+  /** @param {Record} record @param {string} ownText */
+  function runInBackground(record, ownText) {
+    const magic = /#duration:(\d+)/.exec(ownText);
+    const duration = magic ? Number(magic[1]) : opts.backgroundDurationMs;
+    const progress = record.plan.progressSteps;
+    /** @param {() => void} fn @param {number} ms */
+    const at = (fn, ms) => record.timers.push(setTimeout(fn, ms).unref());
+    for (let i = 0; i < progress; i += 1) at(() => reveal(record, i), (duration * (i + 1)) / (progress + 1));
+    at(() => complete(record), duration);
+  }
+
+  /** @param {any} environment */
+  function environmentId(environment) {
+    if (environment === undefined) return undefined;
+    if (environment === 'remote') return newId('env_', 9);
+    if (typeof environment === 'string') return environment;
+    return environment?.environment_id ?? newId('env_', 9);
+  }
+
+  /** @param {any} body @param {string} scope */
+  function resolveActor(body, scope) {
+    if (body.model) return { kind: /** @type {const} */ ('model'), name: resolveInteractionModel(body.model), tools: [] };
+    const actor = agents.resolve(scope, body.agent);
+    if (actor.needsBackground && body.background !== true) throw invalidRequest(`Agent ${body.agent} requires background=true.`);
+    const type = body.agent_config?.type;
+    if (type !== undefined && type !== actor.configType && type !== 'dynamic') {
+      throw invalidRequest(`agent_config.type "${type}" does not match agent ${body.agent} (expected "${actor.configType}").`);
+    }
+    return actor;
+  }
+
+  /** @param {import('./http').Ctx} ctx @param {string} scope */
+  async function create(ctx, scope) {
+    validateCreate(ctx.body, ctx.media);
+    const body = ctx.body;
+    const actor = resolveActor(body, scope);
+    const previous = body.previous_interaction_id ? lookup(scope, body.previous_interaction_id) : undefined;
+    if (previous && UNFINISHED.has(previous.resource.status) && previous.resource.status !== 'requires_action') {
+      throw invalidRequest(`Interaction ${previous.id} is still ${previous.resource.status}.`);
+    }
+    const inputSteps = inputToSteps(body.input);
+    const envId = environmentId(body.environment);
+    const plan = planTurn({
+      body,
+      actor,
+      inputSteps,
+      history: previous?.plan.userTexts ?? [],
+      pendingCalls: previous?.outputSteps.filter((s) => s.type === 'function_call') ?? [],
+      environmentId: envId,
+      media: ctx.media?.media ?? [],
+    });
+    const now = nowIso();
+    /** @type {Record} */
+    const record = {
+      id: newInteractionId(),
+      scope,
+      stored: body.store !== false,
+      resource: {},
+      input: body.input,
+      inputSteps,
+      outputSteps: [],
+      plan,
+      timeline: new Timeline(),
+      timers: [],
+    };
+    record.resource = {
+      id: record.id,
+      object: 'interaction',
+      status: 'in_progress',
+      ...(body.model ? { model: body.model } : { agent: body.agent }),
+      created: now,
+      updated: now,
+      service_tier: body.service_tier ?? 'standard',
+      ...(body.previous_interaction_id ? { previous_interaction_id: body.previous_interaction_id } : {}),
+      ...(envId ? { environment_id: envId } : {}),
+    };
+    const { id, status, object, model, agent, created } = record.resource;
+    record.timeline.append({ event_type: 'interaction.created', interaction: { id: wireId(record), status, object, model, agent, created } });
+    record.timeline.append({ event_type: 'interaction.status_update', interaction_id: wireId(record), status });
+    if (record.stored) records.set(id, record);
+    if (body.background) runInBackground(record, userTexts(inputSteps).join(' '));
+    else complete(record);
+    if (body.stream === true) return stream(ctx, record, 0);
+    sendJson(ctx, 200, render(record));
+  }
+
+  /** @param {import('./http').Ctx} ctx @param {Record} record @param {number} after */
+  function stream(ctx, record, after) {
+    return streamTimeline(ctx, record.timeline, {
+      after,
+      chunkDelayMs: opts.streamChunkDelayMs,
+      keepaliveMs: opts.sseKeepaliveMs,
+    });
+  }
+
+  /** @param {import('./http').Ctx} ctx @param {Record} record */
+  function get(ctx, record) {
+    const q = ctx.url.searchParams;
+    if (q.get('stream') !== 'true') {
+      return sendJson(ctx, 200, render(record, { full: true, includeInput: q.get('include_input') === 'true' }));
+    }
+    const lastEventId = q.get('last_event_id');
+    const after = lastEventId === null ? 0 : Number(/^evt_(\d+)$/.exec(lastEventId)?.[1] ?? NaN);
+    if (!(after <= record.timeline.events.length)) throw invalidRequest(`last_event_id ${lastEventId} is not an event of interaction ${record.id}.`);
+    return stream(ctx, record, after);
+  }
+
+  /** @param {import('./http').Ctx} ctx @param {Record} record */
+  function cancel(ctx, record) {
+    if (!UNFINISHED.has(record.resource.status)) {
+      throw invalidRequest(`Interaction ${record.id} cannot be cancelled because its status is ${record.resource.status}.`);
+    }
+    finish(record, 'cancelled');
+    sendJson(ctx, 200, render(record));
+  }
+
+  /**
+   * /{v}/interactions[/{id}[/cancel]]
+   * @param {import('./http').Ctx} ctx
+   * @param {{ scope: string, id?: string, action?: string }} route
+   */
+  function handle(ctx, { scope, id, action }) {
+    const method = ctx.req.method;
+    if (!id && method === 'POST') return create(ctx, scope);
+    if (id && !action && method === 'GET') return get(ctx, lookup(scope, id));
+    if (id && action === 'cancel' && method === 'POST') return cancel(ctx, lookup(scope, id));
+    if (id && !action && method === 'DELETE') {
+      const record = lookup(scope, id);
+      record.timers.forEach(clearTimeout);
+      record.timeline.finish();
+      records.delete(id);
+      return sendJson(ctx, 200, {});
+    }
+    throw new ApiError(405, `Method ${method} is not allowed on ${ctx.url.pathname}.`);
+  }
+
+  function close() {
+    for (const record of records.values()) {
+      record.timers.forEach(clearTimeout);
+      record.timeline.finish();
+    }
+    records.clear();
+  }
+
+  return { handle, close };
+}
+
+module.exports = { createInteractionStore };
