@@ -6,6 +6,7 @@
 //     request?: { body?, query?, headers? },   // for webhook examples: what to send (method/path come
 //                                               // from the Webhook node)
 //     status?: 'success' | 'error',            // expected execution status (default 'success')
+//     prepare?({ emulator }) { … }             // before the run, e.g. emulator.addFault({ delayMs })
 //     check?(ctx) { … }                        // e2e assertions; ctx = { assert, run, items(node),
 //                                               //   response, requests, emulator, example }
 //   }
@@ -72,7 +73,7 @@ function webhookOf(workflow) {
 /** Imports the credentials and all workflows; publishes the webhook ones (for a later `n8n start`). */
 export async function importExamples(n8n, emulator, examples) {
 	await n8n.importCredentials(emulatorCredentials(emulator));
-	for (const example of examples) await n8n.importWorkflow(example.file);
+	await n8n.importWorkflows(examples.map((e) => e.workflow));
 	for (const example of examples.filter((e) => e.webhook)) await n8n.publishWorkflow(example.workflow.id);
 }
 
@@ -83,6 +84,8 @@ export async function importExamples(n8n, emulator, examples) {
  */
 export async function runExample(n8n, emulator, example) {
 	await emulator.clearRequests();
+	await emulator.clearFaults();
+	await example.expectations.prepare?.({ emulator });
 	let result;
 	if (example.webhook) {
 		if (!n8n.server) throw new Error(`${example.name} is a webhook workflow: start the n8n server first`);

@@ -198,12 +198,13 @@ async function capture(cmd, args) {
 	return stdout;
 }
 
-export function freePort() {
+/** `preferred` if it is free on 127.0.0.1, else any free port. */
+export function freePort(preferred = 0) {
 	return new Promise((resolve, reject) => {
 		const server = net.createServer();
 		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
+		server.on('error', (error) => (preferred ? freePort().then(resolve, reject) : reject(error)));
+		server.listen(preferred, '127.0.0.1', () => {
 			const { port } = server.address();
 			server.close(() => resolve(port));
 		});
@@ -217,16 +218,21 @@ async function writeJson(file, value) {
 // ---------------------------------------------------------------------------------------------
 // The package under test
 
-/** `npm pack` of this project (its prepack builds it) into destDir; returns the tarball path. */
+/** Builds (unless build:false) and `npm pack`s this project into destDir; returns the tarball path. */
 export async function packPackage(destDir, { build = true } = {}) {
 	await mkdir(destDir, { recursive: true });
-	const args = ['pack', '--pack-destination', destDir, '--json', '--loglevel=warn'];
-	// prepack runs `npm run build`; skip it when the caller has just built
-	if (!build) args.push('--ignore-scripts');
-	const { code, stdout, stderr } = await runCommand('npm', args, { cwd: PROJECT_DIR, env: process.env, timeoutMs: 300_000 });
-	if (code !== 0) throw new Error(`npm pack failed:\n${stderr}\n${stdout}`);
+	// the project's .npmrc turns lifecycle scripts off, so prepack would not build: build explicitly
+	if (build) await projectNpm(['run', 'build']);
+	const stdout = await projectNpm(['pack', '--ignore-scripts', '--pack-destination', destDir, '--json']);
 	const [{ filename }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
 	return path.join(destDir, path.basename(filename));
+}
+
+async function projectNpm(args) {
+	const opts = { cwd: PROJECT_DIR, env: npmChildEnv(), timeoutMs: 300_000 };
+	const { code, stdout, stderr } = await runCommand('npm', [...args, '--loglevel=error'], opts);
+	if (code !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${stderr}\n${stdout}`);
+	return stdout;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,10 +244,11 @@ export async function packPackage(destDir, { build = true } = {}) {
  * instance share that folder, a fixed encryption key and ports of their own.
  */
 export class N8nInstance {
-	static async create({ runtime, packageTgz, userFolder, keep = false }) {
+	/** `port`: the server port to use if it is free (default: any free port). */
+	static async create({ runtime, packageTgz, userFolder, keep = false, port }) {
 		const rt = runtime ?? (await ensureRuntime());
 		const folder = userFolder ?? (await mkdtemp(path.join(os.tmpdir(), 'n8n-gemini-')));
-		const instance = new N8nInstance(rt, folder, keep, await freePort(), await freePort());
+		const instance = new N8nInstance(rt, folder, keep, await freePort(port), await freePort());
 		if (packageTgz) await instance.installPackage(packageTgz);
 		return instance;
 	}
@@ -309,24 +316,26 @@ export class N8nInstance {
 	}
 
 	/** Imports credentials given as plain objects; n8n encrypts `data` on import. */
-	async importCredentials(credentials) {
-		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
-		await writeJson(file, credentials);
+	importCredentials(credentials) {
+		return this.#importJson('import:credentials', credentials);
+	}
+
+	/** Imports workflows (file paths or workflow objects) with one n8n command. */
+	async importWorkflows(workflows) {
+		const list = await Promise.all(
+			workflows.map(async (w) => (typeof w === 'string' ? JSON.parse(await readFile(w, 'utf8')) : w)),
+		);
+		return this.#importJson('import:workflow', list);
+	}
+
+	async #importJson(command, data) {
+		const file = path.join(this.userFolder, `import-${Date.now()}.json`);
+		await writeJson(file, data);
 		try {
-			await this.runChecked(['import:credentials', `--input=${file}`]);
+			await this.runChecked([command, `--input=${file}`]);
 		} finally {
 			await rm(file, { force: true });
 		}
-	}
-
-	/** Imports one workflow (a file path or a workflow object). */
-	async importWorkflow(workflow) {
-		let file = workflow;
-		if (typeof workflow !== 'string') {
-			file = path.join(this.userFolder, `workflow-${workflow.id}.json`);
-			await writeJson(file, workflow);
-		}
-		await this.runChecked(['import:workflow', `--input=${file}`]);
 	}
 
 	async publishWorkflow(id) {

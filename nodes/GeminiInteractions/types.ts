@@ -6,10 +6,14 @@
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
+/** Text as sent; answers may also carry `annotations` (citations), read as `AnnotatedText`. */
 export interface TextContent {
 	type: 'text';
 	text: string;
-	annotations?: JsonObject[];
+}
+
+export interface AnnotatedText extends TextContent {
+	annotations?: Array<{ type: string; [key: string]: JsonValue | undefined }>;
 }
 
 export interface MediaContent {
@@ -72,7 +76,10 @@ export type Step =
 	| FunctionResultStep
 	| ToolStep;
 
-export type InteractionInput = string | Content | Content[] | Step[];
+/** Steps a client sends: its own turn, or answers to the model's function calls. */
+export type InputStep = UserInputStep | FunctionResultStep;
+
+export type InteractionInput = string | Content | Content[] | InputStep[];
 
 export interface FunctionTool {
 	type: 'function';
@@ -120,7 +127,8 @@ export interface MediaResponseFormat {
 
 export type ResponseFormat = TextResponseFormat | MediaResponseFormat;
 
-export type Environment = string | JsonObject;
+/** `"remote"`, an existing environment id, or a configuration for a new one. */
+export type Environment = string | ({ type: 'remote' } & { [key: string]: JsonValue });
 
 export interface InteractionRequestCommon {
 	input?: InteractionInput;

@@ -78,6 +78,7 @@ function resolveInteractionModel(model) {
  */
 function handleModels(ctx, { vertex, id }) {
   if (ctx.req.method !== 'GET') throw new ApiError(405, 'Method not allowed.', { style: 'classic' });
+  /** @type {(m: ModelInfo) => object} */
   const render = vertex ? vertexModel : geminiModel;
   if (id) {
     const model = CATALOG.find((m) => m.id === id.replace(/^models\//, ''));

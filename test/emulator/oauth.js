@@ -38,7 +38,7 @@ function createOAuth(deps) {
     const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
     registerServiceAccount(clientEmail, publicKey.export({ type: 'spki', format: 'pem' }).toString());
     return {
-      type: 'service_account',
+      type: /** @type {const} */ ('service_account'),
       project_id: projectId,
       private_key_id: crypto.randomBytes(20).toString('hex'),
       private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),

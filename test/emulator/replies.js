@@ -103,6 +103,7 @@ function planTurn(req) {
     output,
     ...toolOutcomes.filter((o) => o.afterAnswer).flatMap((o) => o.steps),
   ];
+  /** @type {Record<string, any>} */
   const usage = usageOf(steps);
   const grounding = toolOutcomes.filter((o) => o.grounding).map((o) => ({ type: o.grounding, count: 1 }));
   if (grounding.length) usage.grounding_tool_count = grounding;

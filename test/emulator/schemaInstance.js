@@ -60,9 +60,9 @@ function build(schema, root, opts, depth) {
 /** @param {any} schema @returns {string} */
 function typeOf(schema) {
   const types = (Array.isArray(schema.type) ? schema.type : [schema.type])
-    .filter((t) => typeof t === 'string')
-    .map((t) => t.toLowerCase());
-  const type = types.find((t) => t !== 'null') ?? types[0];
+    .filter((/** @type {unknown} */ t) => typeof t === 'string')
+    .map((/** @type {string} */ t) => t.toLowerCase());
+  const type = types.find((/** @type {string} */ t) => t !== 'null') ?? types[0];
   if (type) return type;
   if (schema.properties) return 'object';
   if (schema.items || schema.prefixItems) return 'array';

@@ -60,6 +60,7 @@ const STATIC_FIELDS = ['id', 'call_id', 'name', 'server_name'];
 function stepEvents(step, index) {
   /** @type {any[]} */
   const deltas = [];
+  /** @type {Record<string, unknown>} */
   let start = { type: step.type };
   if (step.type === 'thought') {
     for (const block of step.summary ?? []) deltas.push({ type: 'thought_summary', content: block });

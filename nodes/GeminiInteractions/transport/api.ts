@@ -235,7 +235,10 @@ export class GeminiApiClient {
 		if (this.cancelSignal?.aborted) throw new ExecutionCancelledError();
 	}
 
-	/** n8n already wrapped it (401 after a token refresh, connection failures): keep Google's words. */
+	/**
+	 * n8n already wrapped it: a 401 that survived the token refresh, a refused token exchange,
+	 * or a connection failure. Keep Google's (or the credential's) own words.
+	 */
 	private fromThrown(error: unknown, call: ApiCall, path: string): Error {
 		const wrapped = error as {
 			httpCode?: string | null;
@@ -249,10 +252,18 @@ export class GeminiApiClient {
 			return apiErrorFromResponse(this.node, { status, body, method: call.method, path, itemIndex: call.itemIndex });
 		}
 		const code = errorCode(error);
+		if (typeof code !== 'string') {
+			return apiErrorFromMessage(
+				this.node,
+				wrapped.message ?? String(error),
+				`Authenticating ${call.method} ${path} failed. Check the credential.`,
+				call.itemIndex,
+			);
+		}
 		return apiErrorFromMessage(
 			this.node,
-			`Could not reach the Gemini API${code ? ` (${String(code)})` : ''}`,
-			`${call.method} ${new URL(path, 'http://x').pathname} failed: ${wrapped.message ?? String(error)}. Check the credential's base URL and the network.`,
+			`Could not reach the Gemini API (${code})`,
+			`${call.method} ${path} failed: ${wrapped.message ?? String(error)}. Check the credential's base URL and the network.`,
 			call.itemIndex,
 		);
 	}

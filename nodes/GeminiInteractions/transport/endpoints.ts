@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { parseServiceAccountKey } from '../../../credentials/common/serviceAccount';
+
 export type AuthMode = 'apiKey' | 'enterprise';
 
 export const CREDENTIAL_TYPES: Record<AuthMode, string> = {
@@ -27,13 +29,12 @@ export function enterpriseHost(location: string): string {
 	return `https://${location}-aiplatform.googleapis.com`;
 }
 
-function projectFromKey(serviceAccountKey: unknown): string | undefined {
-	if (typeof serviceAccountKey !== 'string' || serviceAccountKey.trim() === '') return undefined;
+/** The key's project, or the reason the key cannot be read (which then matters more than the project). */
+function projectFromKey(serviceAccountKey: unknown): { project?: string; problem?: string } {
 	try {
-		const key = JSON.parse(serviceAccountKey) as { project_id?: unknown };
-		return typeof key.project_id === 'string' && key.project_id !== '' ? key.project_id : undefined;
-	} catch {
-		return undefined;
+		return { project: parseServiceAccountKey(serviceAccountKey).project_id };
+	} catch (error) {
+		return { problem: (error as Error).message };
 	}
 }
 
@@ -45,9 +46,12 @@ export function resolveEndpoint(mode: AuthMode, credentials: ICredentialDataDecr
 		return { collectionUrl: `${root}/${version}`, modelsUrl: `${root}/${version}/models` };
 	}
 	const location = String(credentials.location || 'global').trim();
-	const project =
-		String(credentials.projectId ?? '').trim() ||
-		(credentials.authType === 'accessToken' ? undefined : projectFromKey(credentials.serviceAccountKey));
+	let project = String(credentials.projectId ?? '').trim();
+	if (!project && credentials.authType !== 'accessToken') {
+		const fromKey = projectFromKey(credentials.serviceAccountKey);
+		if (fromKey.problem) return fromKey.problem;
+		project = fromKey.project ?? '';
+	}
 	if (!project) {
 		return 'The Gemini Enterprise credential has no project: set "Project ID" or use a key that contains project_id';
 	}

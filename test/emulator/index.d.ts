@@ -1,0 +1,138 @@
+// Public API of the Gemini Interactions/Agents API emulator (index.js). Keep in sync.
+
+export interface EmulatorOptions {
+  /** 0 = random free port; the host is always 127.0.0.1. */
+  port?: number;
+  /** Accepted `x-goog-api-key` values. Default `['test-api-key']`. */
+  apiKeys?: string[];
+  /** Bearer tokens accepted as-is (the "paste an access token" credential mode). Default `['static-token']`. */
+  accessTokens?: string[];
+  /** Run time of background/agent interactions. Default 1500. */
+  backgroundDurationMs?: number;
+  /** Lifetime of tokens minted by `POST /token`. Default 3599. */
+  tokenTtlSeconds?: number;
+  /** Pause between SSE events. Default 5. */
+  streamChunkDelayMs?: number;
+  /** Interval of `: keepalive` comments while a stream waits for a background run. Default 1000. */
+  sseKeepaliveMs?: number;
+  /** Added before answering every API/token request. Default 0. */
+  latencyMs?: number;
+  /** false: log one line per request (and internal errors) to the console. Default true. */
+  quiet?: boolean;
+}
+
+export interface AuthInfo {
+  scheme: 'api-key' | 'bearer' | 'query-key' | 'none';
+  valid: boolean;
+  /** client_email of the service account, for tokens minted by the token endpoint. */
+  principal?: string;
+}
+
+export interface MediaRecord {
+  type: string;
+  mime_type: string | null;
+  bytes: number;
+  sha256: string;
+}
+
+export interface RequestLogEntry {
+  seq: number;
+  method: string;
+  path: string;
+  /** Parsed query; a `key` parameter is '<redacted>'. */
+  query: Record<string, string>;
+  /** Path + query as received (`key=` redacted). */
+  url: string;
+  /** Lower-cased; x-goog-api-key / authorization values are '<redacted>'. */
+  headers: Record<string, string | string[] | undefined>;
+  auth: AuthInfo;
+  /** 'oauth' for the token endpoint, 'unknown' for paths that match no route. */
+  family: 'gemini' | 'enterprise' | 'express' | 'oauth' | 'unknown';
+  apiVersion?: 'v1' | 'v1beta' | 'v1beta1';
+  project?: string;
+  location?: string;
+  /** Parsed JSON (or the token form, assertion redacted); null when empty or not JSON. */
+  body: any;
+  bodyBytes: number;
+  /** One per content block with inline base64 `data` anywhere in `input`. */
+  media: MediaRecord[];
+  /** Status actually sent; 0 for a reset connection; null while no status is sent yet. */
+  status: number | null;
+  /** true when answered with text/event-stream. */
+  stream: boolean;
+  /** Epoch milliseconds. */
+  startedAt: number;
+  endedAt: number | null;
+  /** In-flight API requests when this one started, itself included (0 for token requests). */
+  inFlightAtStart: number;
+}
+
+export interface Fault {
+  match?: {
+    method?: string;
+    /** Substring of, or RegExp tested against, the path + query. */
+    path?: string | RegExp;
+    /** RegExp source (for the HTTP control API, where RegExp objects cannot be sent). */
+    pathRegex?: string;
+    /** Substring of the raw request body. */
+    bodyIncludes?: string;
+  };
+  /** Number of matching requests the fault applies to. Default 1. */
+  times?: number;
+  /** Answer with this status; body defaults to a Google-shaped error. */
+  status?: number;
+  /** JSON value or raw string; with no status it is sent with 200. */
+  body?: unknown;
+  /** `Retry-After` header value (seconds). */
+  retryAfter?: number | string;
+  /** `retry-after-ms` header value. */
+  retryAfterMs?: number;
+  /** Hold the request this long before answering (normally, unless other fields say otherwise). */
+  delayMs?: number;
+  /** SSE: write this many events, then destroy the socket. */
+  dropAfterEvents?: number;
+  /** 200 with a truncated, unparsable JSON body. */
+  malformed?: boolean;
+  /** Override the Content-Type of whatever is sent. */
+  contentType?: string;
+  /** SSE: after `afterEvents` (default 2) events send an `error` event and end the stream. */
+  sseError?: boolean | { code?: string; message?: string; afterEvents?: number };
+  /** Destroy the socket without any response. */
+  resetConnection?: boolean;
+}
+
+export interface ServiceAccountKey {
+  type: 'service_account';
+  project_id: string;
+  private_key_id: string;
+  private_key: string;
+  client_email: string;
+  client_id: string;
+  auth_uri: string;
+  token_uri: string;
+  auth_provider_x509_cert_url: string;
+  client_x509_cert_url: string;
+  universe_domain: string;
+}
+
+export interface Emulator {
+  /** 'http://127.0.0.1:PORT' — base URL for both credential types. */
+  readonly url: string;
+  /** url + '/token' */
+  readonly tokenUrl: string;
+  /** The live request log, oldest first. */
+  readonly requests: RequestLogEntry[];
+  /** Highest number of concurrent API requests since the last clearRequests(). */
+  readonly maxInFlight: number;
+  clearRequests(): void;
+  /** A full service-account key whose public key the token endpoint accepts. */
+  createServiceAccountKey(opts?: { projectId?: string; clientEmail?: string }): ServiceAccountKey;
+  registerServiceAccount(clientEmail: string, publicKeyPem: string): void;
+  /** Every token minted so far now gets 401. */
+  revokeTokens(): void;
+  addFault(fault: Fault): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+export function startEmulator(options?: EmulatorOptions): Promise<Emulator>;

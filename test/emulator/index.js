@@ -1,0 +1,81 @@
+// @ts-check
+'use strict';
+
+const http = require('node:http');
+const { createAgentStore } = require('./agents');
+const { createAuth } = require('./auth');
+const { createFaults } = require('./faults');
+const { createInteractionStore } = require('./interactions');
+const { createOAuth } = require('./oauth');
+const { createRequestLog } = require('./requestLog');
+const { createRequestHandler } = require('./server');
+
+/** @type {Required<import('./index').EmulatorOptions>} */
+const DEFAULTS = {
+  port: 0,
+  apiKeys: ['test-api-key'],
+  accessTokens: ['static-token'],
+  backgroundDurationMs: 1500,
+  tokenTtlSeconds: 3599,
+  streamChunkDelayMs: 5,
+  sseKeepaliveMs: 1000,
+  latencyMs: 0,
+  quiet: true,
+};
+
+/**
+ * Starts the Gemini Interactions/Agents API emulator on 127.0.0.1.
+ * @param {import('./index').EmulatorOptions} [options]
+ * @returns {Promise<import('./index').Emulator>}
+ */
+async function startEmulator(options = {}) {
+  const opts = { ...DEFAULTS, ...options };
+  let url = '';
+  const auth = createAuth(opts);
+  const oauth = createOAuth({ mint: auth.mint, tokenUrl: () => `${url}/token` });
+  const agents = createAgentStore();
+  const interactions = createInteractionStore(opts, agents);
+  const faults = createFaults();
+  const log = createRequestLog();
+
+  /** @type {import('./index').Emulator} */
+  const emulator = {
+    get url() {
+      return url;
+    },
+    get tokenUrl() {
+      return `${url}/token`;
+    },
+    get requests() {
+      return log.entries;
+    },
+    get maxInFlight() {
+      return log.maxInFlight;
+    },
+    clearRequests: () => log.clear(),
+    createServiceAccountKey: (o) => oauth.createServiceAccountKey(o),
+    registerServiceAccount: (email, pem) => oauth.registerServiceAccount(email, pem),
+    revokeTokens: () => auth.revokeTokens(),
+    addFault: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
+    close: () =>
+      new Promise((resolve) => {
+        interactions.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+
+  const server = http.createServer(
+    createRequestHandler({ opts, log, faults, auth, oauth, interactions, agents, emulator: () => emulator }),
+  );
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve(undefined));
+  });
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  url = `http://127.0.0.1:${address.port}`;
+  return emulator;
+}
+
+module.exports = { startEmulator };

@@ -1,0 +1,113 @@
+// @ts-check
+'use strict';
+
+const { ApiError, invalidRequest } = require('./errors');
+const { readBody, sendJson, sleep } = require('./http');
+const { scanMedia } = require('./content');
+const { applyFault } = require('./faults');
+const { handleModels } = require('./models');
+const { parseApiRoute, isTokenPath } = require('./routes');
+const { handleControl } = require('./control');
+
+/**
+ * @typedef {object} ServerDeps
+ * @property {{ latencyMs: number, quiet: boolean }} opts
+ * @property {ReturnType<import('./requestLog').createRequestLog>} log
+ * @property {ReturnType<import('./faults').createFaults>} faults
+ * @property {ReturnType<import('./auth').createAuth>} auth
+ * @property {ReturnType<import('./oauth').createOAuth>} oauth
+ * @property {ReturnType<import('./interactions').createInteractionStore>} interactions
+ * @property {ReturnType<import('./agents').createAgentStore>} agents
+ * @property {() => import('./index').Emulator} emulator
+ */
+
+/**
+ * JSON bodies, or the token endpoint's form; `invalid` when JSON does not parse.
+ * @param {Buffer} raw @param {string | undefined} contentType
+ */
+function parseBody(raw, contentType) {
+  if (!raw.length) return { body: undefined, invalid: false };
+  const text = raw.toString('utf8');
+  if (contentType?.includes('application/x-www-form-urlencoded')) {
+    return { body: Object.fromEntries(new URLSearchParams(text)), invalid: false };
+  }
+  try {
+    return { body: JSON.parse(text), invalid: false };
+  } catch {
+    return { body: undefined, invalid: true };
+  }
+}
+
+/** @param {ServerDeps} deps */
+function createRequestHandler(deps) {
+  const { opts, log } = deps;
+
+  /**
+   * @param {import('./http').Ctx} ctx
+   * @param {import('./routes').ApiRoute | undefined} route
+   * @param {boolean} isToken
+   * @param {boolean} invalidJson
+   */
+  async function dispatch(ctx, route, isToken, invalidJson) {
+    if (opts.latencyMs) await sleep(opts.latencyMs);
+    const fault = deps.faults.take(ctx);
+    if (fault && (await applyFault(ctx, fault, isToken ? 'oauth' : 'interactions'))) return;
+    if (isToken) return deps.oauth.handleToken(ctx);
+    if (!route) throw new ApiError(404, `No route for ${ctx.req.method} ${ctx.url.pathname}.`, { style: 'classic' });
+    const { family, apiVersion, project, location } = route;
+    Object.assign(ctx.entry, { family, apiVersion }, project ? { project, location } : {});
+    deps.auth.authenticate(family, ctx);
+    if (invalidJson) throw invalidRequest('Invalid JSON payload received.');
+    switch (route.resource) {
+      case 'interactions':
+        return deps.interactions.handle(ctx, route);
+      case 'agents':
+        return deps.agents.handle(ctx, route);
+      default:
+        return handleModels(ctx, { vertex: route.resource === 'publisherModels', id: route.id });
+    }
+  }
+
+  /** @param {import('./http').Ctx} ctx @param {unknown} err */
+  function fail(ctx, err) {
+    if (ctx.res.headersSent) {
+      ctx.res.destroy();
+      return;
+    }
+    if (err instanceof ApiError) {
+      sendJson(ctx, err.status, err.toBody());
+      return;
+    }
+    if (!opts.quiet) console.error('[emulator] internal error:', err);
+    sendJson(ctx, 500, { error: { message: 'Internal emulator error.', code: 'internal' } });
+  }
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
+  return async function handleRequest(req, res) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/__emulator/')) return handleControl(req, res, url.pathname, deps.emulator());
+    const rawBody = await readBody(req);
+    const { body, invalid } = parseBody(rawBody, req.headers['content-type']);
+    const media = body && typeof body === 'object' && 'input' in body ? scanMedia(body.input) : undefined;
+    const route = parseApiRoute(url.pathname);
+    const isToken = !route && isTokenPath(url.pathname);
+    const { entry, end } = log.start(req, url, { body, bytes: rawBody.length, counted: !isToken });
+    entry.media = media?.media ?? [];
+    res.on('close', () => {
+      end();
+      if (!opts.quiet) console.log(`[emulator] ${entry.method} ${entry.url} -> ${entry.status} (${Date.now() - entry.startedAt} ms)`);
+    });
+    /** @type {import('./http').Ctx} */
+    const ctx = { req, res, entry, url, body, rawBody, media };
+    try {
+      await dispatch(ctx, route, isToken, invalid);
+    } catch (err) {
+      fail(ctx, err);
+    }
+  };
+}
+
+module.exports = { createRequestHandler };

@@ -1,0 +1,178 @@
+/**
+ * Binary helpers of n8n-core (utils/binary-helper-functions.ts + BinaryDataService).
+ * Two storage modes:
+ * - 'default': in-memory; `IBinaryData.data` holds base64 (what the brief asked for);
+ * - 'filesystem': what n8n 2.x uses by default in regular mode; `data` is the literal
+ *   'filesystem-v2' and the bytes live behind `id` (here: in a Map).
+ */
+import type { IBinaryData, INode, INodeExecutionData } from 'n8n-workflow';
+import { ApplicationError, BINARY_ENCODING, NodeOperationError, UnexpectedError, fileTypeFromMimeType } from 'n8n-workflow';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+
+import { extensionForMimeType, lookupMimeType, prettyBytes, sniffFileType } from './mime';
+import { harnessNotImplemented } from './types';
+
+export type BinaryMode = 'default' | 'filesystem';
+const FS_MODE = 'filesystem-v2';
+
+export async function binaryToBuffer(body: Buffer | Readable): Promise<Buffer> {
+	if (Buffer.isBuffer(body)) return body;
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+	return Buffer.concat(chunks);
+}
+
+export async function binaryToString(body: Buffer | Readable, encoding?: string): Promise<string> {
+	const buffer = await binaryToBuffer(body);
+	const normalized = (encoding ?? 'utf-8').toLowerCase();
+	if (!Buffer.isEncoding(normalized)) harnessNotImplemented(`binaryToString with encoding '${encoding}'`);
+	return buffer.toString(normalized as BufferEncoding);
+}
+
+interface StoredFile {
+	buffer: Buffer;
+	fileName?: string;
+	mimeType?: string;
+}
+
+export class BinaryDataStore {
+	private readonly files = new Map<string, StoredFile>();
+
+	constructor(
+		readonly mode: BinaryMode,
+		private readonly workflowId: string,
+		private readonly executionId: string,
+	) {}
+
+	/** BinaryDataService.store */
+	async store(binaryData: IBinaryData, bufferOrStream: Buffer | Readable): Promise<IBinaryData> {
+		const buffer = await binaryToBuffer(bufferOrStream);
+		binaryData.fileSize = prettyBytes(buffer.length);
+		binaryData.bytes = buffer.length;
+		if (this.mode === 'default') {
+			binaryData.data = buffer.toString(BINARY_ENCODING);
+			return binaryData;
+		}
+		const fileId = `workflows/${this.workflowId}/executions/${this.executionId}/binary_data/${randomUUID()}`;
+		this.files.set(fileId, { buffer, fileName: binaryData.fileName, mimeType: binaryData.mimeType });
+		binaryData.id = `${FS_MODE}:${fileId}`;
+		binaryData.data = FS_MODE;
+		return binaryData;
+	}
+
+	private file(binaryDataId: string): StoredFile {
+		const [mode, fileId] = binaryDataId.split(':');
+		if (mode !== FS_MODE || this.mode !== 'filesystem') {
+			throw new UnexpectedError(`No binary data manager found for: ${mode}`);
+		}
+		const file = this.files.get(fileId);
+		if (!file) throw new UnexpectedError(`Binary data file not found: ${fileId}`);
+		return file;
+	}
+
+	async getAsBuffer(binaryData: IBinaryData): Promise<Buffer> {
+		if (binaryData.id) return this.file(binaryData.id).buffer;
+		return Buffer.from(binaryData.data, BINARY_ENCODING);
+	}
+
+	getAsStream(binaryDataId: string, chunkSize = 64 * 1024): Readable {
+		const { buffer } = this.file(binaryDataId);
+		const chunks: Buffer[] = [];
+		for (let offset = 0; offset < buffer.length; offset += chunkSize) chunks.push(buffer.subarray(offset, offset + chunkSize));
+		return Readable.from(chunks);
+	}
+
+	getMetadata(binaryDataId: string): { fileName?: string; mimeType?: string; fileSize: number } {
+		const { buffer, fileName, mimeType } = this.file(binaryDataId);
+		return { fileName, mimeType, fileSize: buffer.length };
+	}
+
+	/** Moves base64 input binaries into the store, like they would arrive from a previous node. */
+	async adoptInputItems(items: INodeExecutionData[]): Promise<void> {
+		if (this.mode === 'default') return;
+		for (const item of items) {
+			for (const binary of Object.values(item.binary ?? {})) {
+				if (binary.id) continue;
+				await this.store(binary, Buffer.from(binary.data, BINARY_ENCODING));
+			}
+		}
+	}
+}
+
+function isBinaryData(value: unknown): value is IBinaryData {
+	return typeof value === 'object' && value !== null && 'data' in value && 'mimeType' in value;
+}
+
+/** n8n-core prepareBinaryData (filePath → fileName/extension/directory; mime detection). */
+async function prepareBinaryData(
+	store: BinaryDataStore,
+	binaryData: Buffer | Readable,
+	filePath?: string,
+	mimeType?: string,
+): Promise<IBinaryData> {
+	let fileExtension: string | undefined;
+	if (!mimeType && filePath) mimeType = lookupMimeType(filePath);
+	if (!mimeType && Buffer.isBuffer(binaryData)) {
+		const sniffed = sniffFileType(binaryData);
+		if (sniffed) ({ mime: mimeType, ext: fileExtension } = sniffed);
+	}
+	if (!fileExtension && mimeType) fileExtension = extensionForMimeType(mimeType);
+	mimeType ??= 'text/plain';
+	const result: IBinaryData = { mimeType, fileType: fileTypeFromMimeType(mimeType), fileExtension, data: '' };
+	if (filePath) {
+		const parts = path.parse(filePath);
+		if (parts.dir !== '') result.directory = parts.dir;
+		result.fileName = parts.base;
+		const extension = parts.ext.slice(1);
+		if (extension) result.fileExtension = extension;
+	}
+	return await store.store(result, binaryData);
+}
+
+export function createBinaryHelpers(store: BinaryDataStore, items: INodeExecutionData[], node: INode) {
+	const lookup = (itemIndex: number, parameterData: string | IBinaryData): IBinaryData => {
+		if (isBinaryData(parameterData)) return parameterData;
+		if (typeof parameterData !== 'string') {
+			throw new NodeOperationError(node, 'Provided parameter is not a string or binary data object.', { itemIndex });
+		}
+		const binaryKeyData = items[itemIndex].binary;
+		if (binaryKeyData === undefined) {
+			throw new NodeOperationError(
+				node,
+				`This operation expects the node's input data to contain a binary file '${parameterData}', but none was found [item ${itemIndex}]`,
+				{ itemIndex, description: 'Make sure that the previous node outputs a binary file' },
+			);
+		}
+		const property = binaryKeyData[parameterData];
+		if (property === undefined) {
+			throw new NodeOperationError(node, `The item has no binary field '${parameterData}' [item ${itemIndex}]`, {
+				itemIndex,
+				description:
+					'Check that the parameter where you specified the input binary field name is correct, and that it matches a field in the binary input',
+			});
+		}
+		return property;
+	};
+
+	return {
+		assertBinaryData: (itemIndex: number, parameterData: string | IBinaryData) => lookup(itemIndex, parameterData),
+		// Like n8n, this does not validate: a missing item/field surfaces as a TypeError.
+		getBinaryDataBuffer: async (itemIndex: number, parameterData: string | IBinaryData) =>
+			await store.getAsBuffer(isBinaryData(parameterData) ? parameterData : items[itemIndex].binary![parameterData]),
+		prepareBinaryData: async (binaryData: Buffer | Readable, filePath?: string, mimeType?: string) =>
+			await prepareBinaryData(store, binaryData, filePath, mimeType),
+		setBinaryDataBuffer: async (data: IBinaryData, binaryData: Buffer) => await store.store(data, binaryData),
+		getBinaryStream: async (binaryDataId: string, chunkSize?: number) => store.getAsStream(binaryDataId, chunkSize),
+		getBinaryMetadata: async (binaryDataId: string) => store.getMetadata(binaryDataId),
+		binaryToBuffer,
+		binaryToString,
+		copyBinaryFile: async () => {
+			throw new ApplicationError('`copyBinaryFile` has been removed. Please upgrade this node.');
+		},
+		getBinaryPath: () => harnessNotImplemented('helpers.getBinaryPath'),
+		createBinarySignedUrl: () => harnessNotImplemented('helpers.createBinarySignedUrl'),
+		detectBinaryEncoding: () => harnessNotImplemented('helpers.detectBinaryEncoding'),
+	};
+}
