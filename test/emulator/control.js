@@ -33,7 +33,11 @@ async function handleControl(req, res, pathname, emu) {
       emu.clearRequests();
       return reply(200, {});
     case 'POST /__emulator/faults':
-      emu.addFault(body);
+      try {
+        emu.addFault(body);
+      } catch (err) {
+        return reply(400, { error: `bad fault: ${/** @type {Error} */ (err).message}` });
+      }
       return reply(200, {});
     case 'DELETE /__emulator/faults':
       emu.clearFaults();

@@ -10,10 +10,11 @@ const { planTurn } = require('./replies');
 const { Timeline, stepEvents, streamTimeline } = require('./sse');
 const { validateCreate } = require('./validate');
 
-const UNFINISHED = new Set(['in_progress', 'queued', 'requires_action']);
+const RUNNING = new Set(['in_progress', 'queued']);
+const CANCELLABLE = new Set([...RUNNING, 'requires_action']);
 
 /**
- * @typedef {object} Record
+ * @typedef {object} StoredInteraction
  * @property {string} id
  * @property {string} scope
  * @property {boolean} stored false for store:false (no id on the wire)
@@ -31,10 +32,10 @@ const UNFINISHED = new Set(['in_progress', 'queued', 'requires_action']);
  * @param {ReturnType<import('./agents').createAgentStore>} agents
  */
 function createInteractionStore(opts, agents) {
-  /** @type {Map<string, Record>} */
+  /** @type {Map<string, StoredInteraction>} */
   const records = new Map();
 
-  /** @param {Record} record */
+  /** @param {StoredInteraction} record */
   const wireId = (record) => (record.stored ? record.id : '');
 
   /** @param {string} scope @param {string} id */
@@ -44,7 +45,7 @@ function createInteractionStore(opts, agents) {
     return record;
   }
 
-  /** @param {Record} record @param {{ full?: boolean, includeInput?: boolean }} [how] */
+  /** @param {StoredInteraction} record @param {{ full?: boolean, includeInput?: boolean }} [how] */
   function render(record, how = {}) {
     const out = { ...record.resource, steps: [...(how.full ? record.inputSteps : []), ...record.outputSteps] };
     if (!record.stored) delete out.id;
@@ -52,7 +53,7 @@ function createInteractionStore(opts, agents) {
     return out;
   }
 
-  /** @param {Record} record @param {number} index */
+  /** @param {StoredInteraction} record @param {number} index */
   function reveal(record, index) {
     const step = record.plan.steps[index];
     record.outputSteps.push(step);
@@ -61,7 +62,7 @@ function createInteractionStore(opts, agents) {
   }
 
   /**
-   * @param {Record} record @param {string} status
+   * @param {StoredInteraction} record @param {string} status
    * @param {{ code: string, message: string }[]} [errorList]
    */
   function finish(record, status, errorList) {
@@ -74,13 +75,13 @@ function createInteractionStore(opts, agents) {
     record.timeline.finish();
   }
 
-  /** @param {Record} record */
+  /** @param {StoredInteraction} record */
   function complete(record) {
     for (let i = record.outputSteps.length; i < record.plan.steps.length; i += 1) reveal(record, i);
     finish(record, record.plan.status, record.plan.errors);
   }
 
-  /** @param {Record} record @param {string} ownText */
+  /** @param {StoredInteraction} record @param {string} ownText */
   function runInBackground(record, ownText) {
     const magic = /#duration:(\d+)/.exec(ownText);
     const duration = magic ? Number(magic[1]) : opts.backgroundDurationMs;
@@ -112,12 +113,12 @@ function createInteractionStore(opts, agents) {
   }
 
   /** @param {import('./http').Ctx} ctx @param {string} scope */
-  async function create(ctx, scope) {
+  function create(ctx, scope) {
     validateCreate(ctx.body, ctx.media);
     const body = ctx.body;
     const actor = resolveActor(body, scope);
     const previous = body.previous_interaction_id ? lookup(scope, body.previous_interaction_id) : undefined;
-    if (previous && UNFINISHED.has(previous.resource.status) && previous.resource.status !== 'requires_action') {
+    if (previous && RUNNING.has(previous.resource.status)) {
       throw invalidRequest(`Interaction ${previous.id} is still ${previous.resource.status}.`);
     }
     const inputSteps = inputToSteps(body.input);
@@ -132,7 +133,7 @@ function createInteractionStore(opts, agents) {
       media: ctx.media?.media ?? [],
     });
     const now = nowIso();
-    /** @type {Record} */
+    /** @type {StoredInteraction} */
     const record = {
       id: newInteractionId(),
       scope,
@@ -166,7 +167,7 @@ function createInteractionStore(opts, agents) {
     sendJson(ctx, 200, render(record));
   }
 
-  /** @param {import('./http').Ctx} ctx @param {Record} record @param {number} after */
+  /** @param {import('./http').Ctx} ctx @param {StoredInteraction} record @param {number} after */
   function stream(ctx, record, after) {
     return streamTimeline(ctx, record.timeline, {
       after,
@@ -175,7 +176,7 @@ function createInteractionStore(opts, agents) {
     });
   }
 
-  /** @param {import('./http').Ctx} ctx @param {Record} record */
+  /** @param {import('./http').Ctx} ctx @param {StoredInteraction} record */
   function get(ctx, record) {
     const q = ctx.url.searchParams;
     if (q.get('stream') !== 'true') {
@@ -187,9 +188,9 @@ function createInteractionStore(opts, agents) {
     return stream(ctx, record, after);
   }
 
-  /** @param {import('./http').Ctx} ctx @param {Record} record */
+  /** @param {import('./http').Ctx} ctx @param {StoredInteraction} record */
   function cancel(ctx, record) {
-    if (!UNFINISHED.has(record.resource.status)) {
+    if (!CANCELLABLE.has(record.resource.status)) {
       throw invalidRequest(`Interaction ${record.id} cannot be cancelled because its status is ${record.resource.status}.`);
     }
     finish(record, 'cancelled');

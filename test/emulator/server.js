@@ -86,7 +86,7 @@ function createRequestHandler(deps) {
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    */
-  return async function handleRequest(req, res) {
+  async function handleRequest(req, res) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/__emulator/')) return handleControl(req, res, url.pathname, deps.emulator());
     const rawBody = await readBody(req);
@@ -107,6 +107,15 @@ function createRequestHandler(deps) {
     } catch (err) {
       fail(ctx, err);
     }
+  }
+
+  // node:http ignores the handler's promise; a client aborting mid-body must not
+  // become an unhandled rejection in the process hosting the emulator.
+  return (/** @type {import('node:http').IncomingMessage} */ req, /** @type {import('node:http').ServerResponse} */ res) => {
+    handleRequest(req, res).catch((err) => {
+      if (!opts.quiet) console.error('[emulator] request failed:', err);
+      res.destroy();
+    });
   };
 }
 

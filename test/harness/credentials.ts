@@ -138,9 +138,11 @@ export async function authenticate(
 	workflow: Workflow,
 	node: INode,
 ): Promise<IHttpRequestOptions> {
-	const { authenticate: auth } = registry.get(typeName);
+	const credentialType = registry.get(typeName);
+	const auth = credentialType.authenticate;
 	if (!auth) return requestOptions;
-	if (typeof auth === 'function') return await auth(credentials, requestOptions);
+	// A method call, as in n8n: the function sees the credential type as `this`.
+	if (typeof auth === 'function') return await auth.call(credentialType, credentials, requestOptions);
 	if (requestOptions.headers === undefined) requestOptions.headers = {};
 	if (auth.type !== 'generic') return requestOptions;
 

@@ -1,4 +1,4 @@
-import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions, INodeExecutionData, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { Readable } from 'node:stream';
 
@@ -64,7 +64,7 @@ describe('harness execute context', () => {
 	});
 
 	test('extractValue resolves resource locators like n8n', async () => {
-		const read = (model: unknown) =>
+		const read = (model: INodeParameterResourceLocator) =>
 			probe((ctx) => [ctx.getNodeParameter('model', 0, undefined, { extractValue: true }), ctx.getNodeParameter('model', 0)], {
 				parameters: { model },
 			}).then(({ seen }) => seen);
@@ -72,7 +72,7 @@ describe('harness execute context', () => {
 			'gemini-3-pro',
 			{ __rl: true, mode: 'url', value: 'https://example.com/models/gemini-3-pro' },
 		]);
-		expect((await read({ __rl: true, mode: 'id', value: '={{ "models/" + "x" }}' }))).toEqual([
+		expect(await read({ __rl: true, mode: 'id', value: '={{ "models/" + "x" }}' })).toEqual([
 			'models/x',
 			{ __rl: true, mode: 'id', value: 'models/x' },
 		]);

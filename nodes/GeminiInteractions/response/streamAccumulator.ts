@@ -23,11 +23,20 @@ export interface AppliedEvent {
 	/** An `error` event from the server. */
 	error?: { code?: string; message?: string };
 	done?: boolean;
+	/** The event was seen before (a resumed stream that repeated it) and was not applied again. */
+	duplicate?: boolean;
 }
 
 type MutableStep = Step & { content?: Content[]; summary?: Content[]; [key: string]: unknown };
 
 const MEDIA_DELTAS = new Set(['image', 'audio', 'video', 'document']);
+
+function lastTextBlock(content: Content[] | undefined): (Content & { annotations?: unknown[] }) | undefined {
+	for (let i = (content ?? []).length - 1; i >= 0; i--) {
+		if (content![i].type === 'text') return content![i];
+	}
+	return undefined;
+}
 
 /**
  * Rebuilds the interaction a stream describes: `interaction.completed` carries no steps, so
@@ -37,21 +46,21 @@ export class StreamAccumulator {
 	readonly interaction: Interaction = { steps: [] };
 	lastEventId?: string;
 	private readonly argumentText = new Map<number, string>();
+	private readonly seenEventIds = new Set<string>();
 
 	apply(event: StreamEvent, sseId?: string): AppliedEvent {
-		this.lastEventId = event.event_id ?? sseId ?? this.lastEventId;
+		const eventId = event.event_id || sseId;
+		if (eventId) {
+			if (this.seenEventIds.has(eventId)) return { duplicate: true };
+			this.seenEventIds.add(eventId);
+			this.lastEventId = eventId;
+		}
 		switch (event.event_type) {
 			case 'interaction.created':
-			case 'interaction.completed': {
-				const fields = this.withoutEmptyIds({ ...event.interaction });
-				delete fields.steps;
-				Object.assign(this.interaction, fields);
-				return {
-					status: fields.status as string | undefined,
-					done: event.event_type === 'interaction.completed',
-				};
-			}
+			case 'interaction.completed':
+				return this.applyInteraction(event.interaction, event.event_type === 'interaction.completed');
 			case 'interaction.status_update':
+				if (event.interaction_id && !this.interaction.id) this.interaction.id = event.interaction_id;
 				if (event.status) this.interaction.status = event.status;
 				if (event.usage) this.interaction.usage = event.usage;
 				return { status: event.status };
@@ -74,15 +83,21 @@ export class StreamAccumulator {
 		return this.interaction.steps as MutableStep[];
 	}
 
-	/** `store: false` streams send `""` ids: an interaction without an id, not an empty one. */
-	private withoutEmptyIds(fields: Interaction): Interaction {
-		const copy = { ...fields };
-		if (copy.id === '') delete copy.id;
-		return copy;
+	private applyInteraction(partial: Interaction | undefined, done: boolean): AppliedEvent {
+		const fields: Interaction = { ...(partial ?? {}) };
+		delete fields.steps;
+		// `store: false` streams send `""` ids: an interaction without an id, not an empty one.
+		if (fields.id === '') delete fields.id;
+		for (const [key, value] of Object.entries(fields)) {
+			if (value !== undefined && value !== null) this.interaction[key] = value;
+		}
+		return { status: fields.status as string | undefined, done };
 	}
 
 	private startStep(step: Step | undefined): MutableStep {
 		const started = { ...(step ?? { type: 'model_output' }) } as MutableStep;
+		// step.start carries placeholders (`signature: ""`) that a unary response would not have.
+		if (started.signature === '') delete started.signature;
 		if (started.type === 'model_output') started.content = [...(started.content ?? [])];
 		if (started.type === 'thought') started.summary = [...(started.summary ?? [])];
 		return started;
@@ -96,41 +111,47 @@ export class StreamAccumulator {
 	private applyDelta(index: number, delta: StreamEvent['delta']): AppliedEvent {
 		if (!delta) return {};
 		const { type, ...fields } = delta;
-		if (type === 'text') {
-			const step = this.stepAt(index, 'model_output');
-			const content = (step.content ??= []);
-			const last = content[content.length - 1];
-			const text = String(fields.text ?? '');
-			if (last?.type === 'text') last.text += text;
-			else content.push({ type: 'text', text });
-			return step.type === 'model_output' && text !== '' ? { text } : {};
+		switch (type) {
+			case 'text': {
+				const step = this.stepAt(index, 'model_output');
+				const text = String(fields.text ?? '');
+				this.appendText((step.content ??= []), text);
+				return step.type === 'model_output' && text !== '' ? { text } : {};
+			}
+			case 'text_annotation_delta': {
+				const block = lastTextBlock(this.stepAt(index, 'model_output').content);
+				if (block) block.annotations = [...(block.annotations ?? []), ...((fields.annotations as unknown[]) ?? [])];
+				return {};
+			}
+			case 'thought_summary': {
+				const block = fields.content as Content | undefined;
+				const summary = (this.stepAt(index, 'thought').summary ??= []);
+				// A summary streams as text fragments of one block; other blocks (images) are kept as they come.
+				if (block?.type === 'text') this.appendText(summary, block.text ?? '');
+				else if (block) summary.push(block);
+				return {};
+			}
+			case 'thought_signature':
+				this.stepAt(index, 'thought').signature = fields.signature as string;
+				return {};
+			case 'arguments_delta':
+				this.argumentText.set(index, (this.argumentText.get(index) ?? '') + String(fields.arguments ?? ''));
+				return {};
+			default:
+				if (MEDIA_DELTAS.has(type)) {
+					(this.stepAt(index, 'model_output').content ??= []).push({ type, ...fields } as Content);
+					return {};
+				}
+				// Built-in tool calls and results: the delta mirrors the step's own fields.
+				Object.assign(this.stepAt(index, type), fields);
+				return {};
 		}
-		if (type === 'text_annotation_delta') {
-			const content = this.stepAt(index, 'model_output').content ?? [];
-			const last = content[content.length - 1] as { annotations?: unknown[] } | undefined;
-			if (last) last.annotations = [...(last.annotations ?? []), ...((fields.annotations as unknown[]) ?? [])];
-			return {};
-		}
-		if (MEDIA_DELTAS.has(type)) {
-			(this.stepAt(index, 'model_output').content ??= []).push({ type, ...fields } as Content);
-			return {};
-		}
-		if (type === 'thought_summary') {
-			const step = this.stepAt(index, 'thought');
-			if (fields.content) (step.summary ??= []).push(fields.content as Content);
-			return {};
-		}
-		if (type === 'thought_signature') {
-			this.stepAt(index, 'thought').signature = fields.signature as string;
-			return {};
-		}
-		if (type === 'arguments_delta') {
-			this.argumentText.set(index, (this.argumentText.get(index) ?? '') + String(fields.arguments ?? ''));
-			return {};
-		}
-		// Built-in tool calls and results: the delta mirrors the step's own fields.
-		Object.assign(this.stepAt(index, type), fields);
-		return {};
+	}
+
+	private appendText(blocks: Content[], text: string): void {
+		const last = blocks[blocks.length - 1];
+		if (last?.type === 'text') last.text += text;
+		else blocks.push({ type: 'text', text });
 	}
 
 	private finishArguments(index: number): void {
@@ -139,10 +160,17 @@ export class StreamAccumulator {
 		this.argumentText.delete(index);
 		const step = this.steps[index];
 		if (!step) return;
-		try {
-			(step as { arguments?: JsonValue }).arguments = JSON.parse(text) as JsonObject;
-		} catch {
-			(step as { arguments?: JsonValue }).arguments = { _raw: text };
-		}
+		(step as { arguments?: JsonValue }).arguments = parseArguments(text);
+	}
+}
+
+/** The concatenated `arguments_delta` fragments; unparsable text is kept rather than lost. */
+function parseArguments(text: string): JsonObject {
+	if (text.trim() === '') return {};
+	try {
+		const parsed = JSON.parse(text) as JsonValue;
+		return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : { value: parsed };
+	} catch {
+		return { _raw: text };
 	}
 }
