@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { PROJECT_DIR } from './n8n-runtime.mjs';
+import { PROJECT_DIR, within } from './n8n-runtime.mjs';
 
 export const EMULATOR_CLI = path.join(PROJECT_DIR, 'test', 'emulator', 'cli.js');
 export const EMULATOR_PROJECT = 'emulator-project';
@@ -26,13 +26,14 @@ export async function startEmulator({ port = 0, backgroundMs, project = EMULATOR
 
 	let info;
 	try {
-		info = await Promise.race([
+		const announced = Promise.race([
 			firstJsonLine(child.stdout),
 			exited.then(({ code, signal }) => {
 				throw new Error(`emulator exited (${signal ?? code}) before announcing itself:\n${stderr}`);
 			}),
-			timeout(startTimeoutMs, `emulator did not announce itself within ${startTimeoutMs} ms:\n${stderr}`),
 		]);
+		info = await within(announced, startTimeoutMs);
+		if (!info) throw new Error(`emulator did not announce itself within ${startTimeoutMs} ms:\n${stderr}`);
 	} catch (error) {
 		child.kill('SIGKILL');
 		await rm(tmpDir, { recursive: true, force: true });
@@ -57,7 +58,7 @@ export async function startEmulator({ port = 0, backgroundMs, project = EMULATOR
 		async stop() {
 			if (child.exitCode === null && child.signalCode === null) {
 				child.kill('SIGTERM');
-				const done = await Promise.race([exited, new Promise((r) => setTimeout(r, 5000, null))]);
+				const done = await within(exited, 5000);
 				if (!done) child.kill('SIGKILL');
 			}
 			await rm(tmpDir, { recursive: true, force: true });
@@ -95,6 +96,3 @@ function firstJsonLine(stream) {
 	});
 }
 
-function timeout(ms, message) {
-	return new Promise((_, reject) => setTimeout(() => reject(new Error(message)), ms).unref());
-}

@@ -366,7 +366,7 @@ export class N8nInstance {
 		this.server = { child, logFile, exited };
 		const deadline = Date.now() + 90_000;
 		while (Date.now() < deadline) {
-			const early = await Promise.race([exited, sleep(500).then(() => null)]);
+			const early = await within(exited, 500);
 			if (early) {
 				this.server = null;
 				throw new Error(`n8n start exited (${early.signal ?? early.code}); log: ${logFile}\n${await tailFile(logFile)}`);
@@ -382,7 +382,7 @@ export class N8nInstance {
 		if (!server) return;
 		this.server = null;
 		server.child.kill('SIGTERM');
-		const done = await Promise.race([server.exited, sleep(15_000).then(() => null)]);
+		const done = await within(server.exited, 15_000);
 		if (!done) {
 			server.child.kill('SIGKILL');
 			await server.exited;
@@ -419,6 +419,17 @@ async function isReady(baseUrl) {
 
 export function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The promise's value, or null if it takes longer than ms (the timer never keeps the process alive). */
+export async function within(promise, ms) {
+	let timer;
+	const expired = new Promise((resolve) => (timer = setTimeout(resolve, ms, null)));
+	try {
+		return await Promise.race([promise, expired]);
+	} finally {
+		clearTimeout(timer);
+	}
 }
 
 function tail({ stdout, stderr }, lines = 30) {

@@ -49,6 +49,29 @@ describe('harness HTTP, auth and credentials', () => {
 		expect(JSON.stringify(requests)).not.toContain('secret-key-123');
 	});
 
+	test('function-style authenticate is called as a method of the credential type', async () => {
+		class FunctionAuthApi extends HarnessHeaderApi {
+			authenticate = async function (this: { name: string }, credentials: { apiKey?: unknown }, options: IHttpRequestOptions) {
+				return { ...options, headers: { ...options.headers, 'x-from': `${this.name}:${String(credentials.apiKey)}` } };
+			} as unknown as HarnessHeaderApi['authenticate'];
+		}
+		const { response } = await request({ url: `${server.url}/echo` }, 'harnessHeaderApi', {
+			credentialTypes: [new FunctionAuthApi()],
+		});
+		expect(response.headers['x-from']).toBe('harnessHeaderApi:secret-key-123');
+	});
+
+	test('request shape follows n8n/axios: qs arrays as indices, GET bodies dropped, basic auth', async () => {
+		const { response } = await request(
+			{ url: `${server.url}/echo`, qs: { tags: ['a', 'b'], nested: { x: 1 } }, body: { ignored: true }, auth: { username: 'u', password: 'p' } },
+			null,
+		);
+		expect(response.query).toEqual({ 'tags[0]': 'a', 'tags[1]': 'b', 'nested[x]': '1' });
+		expect(response.body).toBe('');
+		expect(response.headers).toMatchObject({ authorization: `Basic ${Buffer.from('u:p').toString('base64')}`, accept: 'application/json, text/plain, */*' });
+		expect(response.headers).not.toHaveProperty('content-type');
+	});
+
 	test('preAuthentication runs once per stored token, and again (with one retry) after a 401', async () => {
 		const store = createCredentialStore(tokenCreds());
 		const call = async () => await request({ url: `${server.url}/protected` }, 'harnessTokenApi', { credentials: store });

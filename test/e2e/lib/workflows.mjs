@@ -7,12 +7,12 @@ const TRIGGER = 'When clicking ‘Execute workflow’';
 
 export const modelId = (value) => ({ __rl: true, mode: 'id', value });
 
-/** Manual Trigger → Gemini Interactions node with the given parameters (and node settings). */
-export function geminiWorkflow(id, name, parameters, nodeSettings = {}) {
-	const credential =
-		parameters.authentication === 'enterprise'
-			? { geminiInteractionsEnterpriseApi: CREDENTIAL_REFS.geminiInteractionsEnterpriseApi }
-			: { geminiInteractionsApi: CREDENTIAL_REFS.geminiInteractionsApi };
+/**
+ * Manual Trigger → Gemini Interactions node with the given parameters. `credential` overrides the
+ * example credential ({ id, name }); `nodeSettings` are node-level fields such as onError.
+ */
+export function geminiWorkflow(id, name, parameters, { credential, nodeSettings = {} } = {}) {
+	const type = parameters.authentication === 'enterprise' ? 'geminiInteractionsEnterpriseApi' : 'geminiInteractionsApi';
 	return {
 		id,
 		name,
@@ -33,7 +33,7 @@ export function geminiWorkflow(id, name, parameters, nodeSettings = {}) {
 				typeVersion: 1,
 				position: [220, 0],
 				parameters: { model: modelId('gemini-3.5-flash'), input: 'Hello', options: {}, ...parameters },
-				credentials: credential,
+				credentials: { [type]: credential ?? CREDENTIAL_REFS[type] },
 				...nodeSettings,
 			},
 		],
