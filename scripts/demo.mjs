@@ -6,7 +6,7 @@
 // No Google account is involved: both credentials point at the emulator (test/emulator/).
 import path from 'node:path';
 import { startEmulator } from './emulator-process.mjs';
-import { executionError, importExamples, loadExamples, runData, runExample } from './examples.mjs';
+import { emulatorCredentials, executionError, importExamples, loadExamples, runData, runExample } from './examples.mjs';
 import { N8nInstance, OWNER, PROJECT_DIR, ensureRuntime, packPackage, seconds, setupOwner } from './n8n-runtime.mjs';
 
 const WIDTH = Math.max(80, Math.min(process.stdout.columns || 120, 160));
@@ -30,7 +30,8 @@ async function main(args) {
 	try {
 		const examples = await loadExamples();
 		status(`importing ${examples.length} example workflows and 2 credentials (pointing at the emulator ${emulator.url})`);
-		await importExamples(n8n, emulator, examples);
+		await n8n.importCredentials(emulatorCredentials(emulator));
+		await importExamples(n8n, examples);
 		if (open) return await openEditor(n8n, examples);
 		const failures = await runAll(n8n, emulator, examples);
 		console.log(`\n${examples.length - failures} of ${examples.length} example workflows ran; ${seconds(started)} s`);

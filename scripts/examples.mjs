@@ -70,10 +70,9 @@ function webhookOf(workflow) {
 	return { method: node.parameters.httpMethod ?? 'GET', path: node.parameters.path };
 }
 
-/** Imports the credentials and all workflows; publishes the webhook ones (for a later `n8n start`). */
-export async function importExamples(n8n, emulator, examples) {
-	await n8n.importCredentials(emulatorCredentials(emulator));
-	await n8n.importWorkflows(examples.map((e) => e.workflow));
+/** Imports the example workflows (plus `extra` ones) and publishes the webhook examples. */
+export async function importExamples(n8n, examples, extra = []) {
+	await n8n.importWorkflows([...examples.map((e) => e.workflow), ...extra]);
 	for (const example of examples.filter((e) => e.webhook)) await n8n.publishWorkflow(example.workflow.id);
 }
 

@@ -298,7 +298,7 @@ export class N8nInstance {
 		// --omit=peer: the node must resolve n8n's own n8n-workflow, as in a real install
 		const { code, stderr } = await runCommand(
 			'npm',
-			['install', '--no-audit', '--no-fund', '--omit=peer', '--ignore-scripts', '--loglevel=warn', tgz],
+			['install', '--no-audit', '--no-fund', '--omit=peer', '--ignore-scripts', '--loglevel=warn', path.resolve(tgz)],
 			{ cwd: nodesDir, env: npmChildEnv() },
 		);
 		if (code !== 0) throw new Error(`installing ${tgz} into n8n failed:\n${stderr}`);

@@ -3,7 +3,18 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
 import { credentials, properties } from './actions/versionDescription';
-import { searchModels } from './methods/listSearch';
+import { searchAgents, searchCustomAgents, searchModels } from './methods/listSearch';
+
+/**
+ * Create and Continue Conversation get a Tools input (as n8n's own Gemini and OpenAI nodes do):
+ * tools connected there are declared to the model and called by the node.
+ */
+const TOOLS_INPUT_EXPRESSION = `={{
+	((resource, operation) =>
+		resource === 'interaction' && ['create', 'continueConversation'].includes(operation)
+			? [{ type: '${NodeConnectionTypes.Main}' }, { type: '${NodeConnectionTypes.AiTool}', displayName: 'Tools', required: false }]
+			: ['${NodeConnectionTypes.Main}'])($parameter.resource, $parameter.operation)
+}}` as const;
 
 export class GeminiInteractions implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,14 +27,14 @@ export class GeminiInteractions implements INodeType {
 		description: "Talk to Gemini models and agents through Google's Interactions API",
 		defaults: { name: 'Gemini Interactions' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
+		inputs: TOOLS_INPUT_EXPRESSION,
 		outputs: [NodeConnectionTypes.Main],
 		credentials,
 		properties,
 	};
 
 	methods = {
-		listSearch: { searchModels },
+		listSearch: { searchAgents, searchCustomAgents, searchModels },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -13,7 +13,7 @@ describe('examples in real n8n', () => {
 	let ctx;
 	before(async () => {
 		ctx = await setupE2e();
-		await importExamples(ctx.n8n, ctx.emulator, examples);
+		await importExamples(ctx.n8n, examples);
 	});
 	after(() => ctx?.dispose());
 

@@ -48,7 +48,7 @@ describe('simplifyInteraction', () => {
 			status: 'requires_action',
 			text: '',
 			output: { name: 'Ada' },
-			functionCalls: [{ id: 'call_1', name: 'lookup', arguments: { q: 'x' } }],
+			functionCalls: [{ id: 'call_1', name: 'lookup', args: { q: 'x' } }],
 			agent: 'deep-research-preview-04-2026',
 			environmentId: 'env_1',
 			notice: 'swapped',

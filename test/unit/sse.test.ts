@@ -36,17 +36,13 @@ describe('SseParser', () => {
 		expect(parseChunks(['data\n\ndata:  two spaces\n\n'])).toEqual([{ data: '' }, { data: ' two spaces' }]);
 	});
 
-	it('keeps the last event id for later events, like EventSource, and ignores ids with NUL', () => {
+	it('gives each event its own id and keeps the last one seen, like EventSource; ids with NUL are ignored', () => {
 		const parser = new SseParser();
 		const events = [
 			...parser.push('id: evt_1\ndata: a\n\ndata: b\n\nid: bad\u0000id\ndata: c\n\n'),
 			...parser.push('id: evt_9\n\n'),
 		];
-		expect(events).toEqual([
-			{ id: 'evt_1', data: 'a' },
-			{ id: 'evt_1', data: 'b' },
-			{ id: 'evt_1', data: 'c' },
-		]);
+		expect(events).toEqual([{ id: 'evt_1', data: 'a' }, { data: 'b' }, { data: 'c' }]);
 		expect(parser.lastEventId).toBe('evt_9');
 	});
 
@@ -64,10 +60,7 @@ describe('SseParser', () => {
 		['CR', '\r'],
 	])('accepts %s line ends', (_name, eol) => {
 		const body = `id: 1${eol}data: one${eol}${eol}data: two${eol}${eol}`;
-		expect(parseChunks([body])).toEqual([
-			{ id: '1', data: 'one' },
-			{ id: '1', data: 'two' },
-		]);
+		expect(parseChunks([body])).toEqual([{ id: '1', data: 'one' }, { data: 'two' }]);
 	});
 
 	it('gives the same events however a CRLF stream with multi-byte UTF-8 is cut', () => {

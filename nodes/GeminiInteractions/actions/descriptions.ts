@@ -183,3 +183,113 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 		options,
 	};
 }
+
+/** Run Agent and Interaction → Get/Cancel: the simplified answer or the full interaction. */
+export const interactionSimplifyProperty: INodeProperties = {
+	displayName: 'Simplify Output',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return only ID, status, answer text (the report), usage, and the agent or model instead of the full interaction with every step',
+};
+
+/** Interaction → Get, Cancel and Delete: the interaction to act on. */
+export const interactionIdProperty: INodeProperties = {
+	displayName: 'Interaction ID',
+	name: 'interactionId',
+	type: 'string',
+	default: '={{ $json.id }}',
+	required: true,
+	placeholder: 'e.g. v1_ChdTbXNIYWZ…',
+	description: 'The ID of the interaction. The default takes the ID from the incoming item.',
+};
+
+/** Wait for Completion or Return Immediately; the options below apply to waiting. */
+export function waitModeProperty(defaultMode: 'wait' | 'returnImmediately'): INodeProperties {
+	return {
+		displayName: 'Wait Mode',
+		name: 'waitMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Wait for Completion',
+				value: 'wait',
+				description:
+					'Follow the run until it ends and output the result. A failed, cancelled, incomplete or over-budget run is an error.',
+			},
+			{
+				name: defaultMode === 'wait' ? 'Return Immediately' : 'Return Current State',
+				value: 'returnImmediately',
+				description:
+					defaultMode === 'wait'
+						? 'Output the ID and status right away; fetch the result later with Interaction → Get'
+						: 'Output the interaction as it is now, finished or not',
+			},
+		],
+		default: defaultMode,
+	};
+}
+
+const onlyWhenWaiting = { show: { '/waitMode': ['wait'] } };
+
+/** Options of waiting for a background run (shown when Wait Mode is Wait for Completion). */
+export const waitOptions: INodeProperties[] = [
+	{
+		displayName: 'Cancel on Timeout',
+		name: 'cancelOnTimeout',
+		type: 'boolean',
+		default: true,
+		displayOptions: onlyWhenWaiting,
+		description:
+			'Whether to cancel the run on Google\'s side when Maximum Wait is reached. Off: it keeps running and can be fetched later with Interaction → Get.',
+	},
+	{
+		displayName: 'Maximum Wait (Minutes)',
+		name: 'maxWait',
+		type: 'number',
+		typeOptions: { minValue: 0.01, numberPrecision: 2 },
+		default: 90,
+		displayOptions: onlyWhenWaiting,
+		description: 'How long to wait for the run to end; Deep Research runs take up to an hour',
+	},
+	{
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		typeOptions: { minValue: 0.1, numberPrecision: 1 },
+		default: 10,
+		displayOptions: onlyWhenWaiting,
+		description:
+			'How often to ask for the status, only when the server cannot stream the run (normally the node follows its stream)',
+	},
+];
+
+/** Get and Delete Custom Agent: a custom agent, picked from the live list or by ID. */
+export const customAgentLocator: INodeProperties = {
+	displayName: 'Agent',
+	name: 'agent',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The custom agent',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchCustomAgents', searchable: true },
+		},
+		{
+			displayName: 'ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. release-notes-writer',
+		},
+	],
+};
+
+/** Options sorted by display name, as n8n lists them. */
+export function byDisplayName(options: INodeProperties[]): INodeProperties[] {
+	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

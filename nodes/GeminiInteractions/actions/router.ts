@@ -4,14 +4,26 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { mapWithConcurrency } from '../helpers/concurrency';
 import { GeminiApiClient } from '../transport/api';
 import type { AuthMode } from '../transport/endpoints';
+import * as agent from './agent';
 import * as interaction from './interaction';
-import type { ResourceOperations } from './node.type';
+import type { OperationModule, ResourceOperations } from './node.type';
 
 const resources: Record<string, ResourceOperations> = {
 	interaction: {
 		create: interaction.create,
 		continueConversation: interaction.continueConversation,
 		generateStructuredOutput: interaction.generateStructuredOutput,
+		submitFunctionResults: interaction.submitFunctionResults,
+		get: interaction.get,
+		cancel: interaction.cancel,
+		delete: interaction.delete,
+	},
+	agent: {
+		run: agent.run,
+		create: agent.create,
+		get: agent.get,
+		list: agent.list,
+		delete: agent.delete,
 	},
 };
 
@@ -35,9 +47,36 @@ function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number
 }
 
 /**
- * The only place that knows about items: runs the chosen operation for each input item
- * (a bounded number at a time), keeps outputs in input order with `pairedItem`, and turns
- * failures into error items when the node continues on fail.
+ * Item indexes grouped by the operation's key, in input order (a group sits where its first item
+ * is). An item whose key cannot be read stays alone, so its own run reports the problem.
+ */
+function groupItems(ctx: IExecuteFunctions, count: number, handler: OperationModule): number[][] {
+	const groups = new Map<string, number[]>();
+	const ordered: number[][] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		let key: string | undefined;
+		try {
+			key = handler.groupKey!.call(ctx, itemIndex);
+		} catch {
+			key = undefined;
+		}
+		const existing = key === undefined ? undefined : groups.get(key);
+		if (existing) {
+			existing.push(itemIndex);
+			continue;
+		}
+		const group = [itemIndex];
+		if (key !== undefined) groups.set(key, group);
+		ordered.push(group);
+	}
+	return ordered;
+}
+
+/**
+ * The only place that knows about items: runs the chosen operation for each input item, or
+ * each group of items for operations that group them (a bounded number at a time), keeps
+ * outputs in input order with `pairedItem`, and turns failures into error items when the node
+ * continues on fail.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -51,15 +90,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const client = new GeminiApiClient(this, authMode);
 	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || DEFAULT_CONCURRENCY;
 
-	const perItem = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
+	const groups = handler.groupKey ? groupItems(this, items.length, handler) : items.map((_, itemIndex) => [itemIndex]);
+	const perGroup = await mapWithConcurrency(groups.length, concurrency, async (groupIndex) => {
+		const group = groups[groupIndex];
+		const itemIndex = group[0];
+		const paired = group.length === 1 ? { item: itemIndex } : group.map((item) => ({ item }));
 		try {
-			const output = await handler.execute.call(this, itemIndex, client);
-			return output.map((item) => ({ ...item, pairedItem: item.pairedItem ?? { item: itemIndex } }));
+			const output = await handler.execute.call(this, itemIndex, client, group);
+			return output.map((item) => ({ ...item, pairedItem: item.pairedItem ?? paired }));
 		} catch (error) {
 			const wrapped = withItemIndex(this, error, itemIndex);
-			if (this.continueOnFail()) return [errorItem(wrapped, itemIndex)];
+			if (this.continueOnFail()) return [{ ...errorItem(wrapped, itemIndex), pairedItem: paired }];
 			throw wrapped;
 		}
 	});
-	return [perItem.flat()];
+	return [perGroup.flat()];
 }

@@ -1,5 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import * as agent from './agent';
 import * as interaction from './interaction';
 
 /** Version 1's credentials and parameters; the node's identity lives in GeminiInteractions.node.ts. */
@@ -32,8 +33,12 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [{ name: 'Interaction', value: 'interaction' }],
+		options: [
+			{ name: 'Agent', value: 'agent' },
+			{ name: 'Interaction', value: 'interaction' },
+		],
 		default: 'interaction',
 	},
 	...interaction.description,
+	...agent.description,
 ];

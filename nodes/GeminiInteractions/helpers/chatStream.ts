@@ -20,7 +20,13 @@ export function openChatStream(ctx: IExecuteFunctions, itemIndex: number): ChatS
 	const host = ctx as Partial<Pick<IExecuteFunctions, 'isStreaming' | 'sendChunk'>>;
 	if (typeof host.isStreaming !== 'function' || typeof host.sendChunk !== 'function') return inactive;
 	if (!host.isStreaming.call(ctx)) return inactive;
-	const send = host.sendChunk.bind(ctx);
+	const sendChunk = host.sendChunk.bind(ctx);
+	// n8n declares sendChunk as void but implements it async: a chat that went away must not
+	// become an unhandled rejection.
+	const send = (...args: Parameters<IExecuteFunctions['sendChunk']>) => {
+		const result = sendChunk(...args) as unknown;
+		if (result instanceof Promise) result.catch(() => undefined);
+	};
 	let state: 'idle' | 'open' | 'closed' = 'idle';
 	return {
 		active: true,

@@ -1,8 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { BUILT_IN_AGENTS } from '../request/agentConfig';
 import { isDeprecatedModel, normalizeModelId } from '../request/modelSelection';
-import { GeminiApiClient } from '../transport/api';
+import { GeminiApiClient, resourcePath } from '../transport/api';
 import type { AuthMode } from '../transport/endpoints';
+import { settle } from '../transport/resourceErrors';
+import type { Agent } from '../types';
 
 interface GeminiApiModel {
 	name: string;
@@ -47,4 +50,64 @@ export async function searchModels(
 		}))
 		.sort((a, b) => Number(isDeprecatedModel(a.value as string)) - Number(isDeprecatedModel(b.value as string)) || a.name.localeCompare(b.name));
 	return { results, paginationToken: page.nextPageToken || undefined };
+}
+
+interface AgentPage {
+	agents?: Agent[];
+	next_page_token?: string;
+}
+
+/** One page of custom agents (the Agents API's largest), matching the filter. */
+async function customAgentPage(
+	ctx: ILoadOptionsFunctions,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const authMode = ctx.getNodeParameter('authentication', 'apiKey') as AuthMode;
+	const client = new GeminiApiClient(ctx, authMode);
+	const page = await client.request<AgentPage>({
+		method: 'GET',
+		path: resourcePath('agents'),
+		qs: { page_size: 100, ...(paginationToken ? { page_token: paginationToken } : {}) },
+		timeoutMs: 30_000,
+	});
+	const needle = (filter ?? '').toLowerCase();
+	const results: INodeListSearchItems[] = (page.agents ?? [])
+		.filter((agent) => !needle || `${agent.id} ${agent.description ?? ''}`.toLowerCase().includes(needle))
+		.map((agent) => ({
+			name: agent.id,
+			value: agent.id,
+			description: [agent.description, agent.base_agent ? `based on ${agent.base_agent}` : undefined]
+				.filter(Boolean)
+				.join(' — '),
+		}));
+	return { results, paginationToken: page.next_page_token || undefined };
+}
+
+/** Run Agent's picker: the built-in agents first, then the custom agents listed live. */
+export async function searchAgents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const needle = (filter ?? '').toLowerCase();
+	const builtIns: INodeListSearchItems[] = paginationToken
+		? []
+		: BUILT_IN_AGENTS.filter((agent) => !needle || `${agent.id} ${agent.name}`.toLowerCase().includes(needle)).map(
+				(agent) => ({ name: `${agent.name} (${agent.id})`, value: agent.id, description: agent.description }),
+			);
+	// Custom agents are optional: where the Agents API is unavailable (e.g. some Vertex
+	// locations) the built-in agents must still be pickable, so a failed listing shows them alone.
+	const custom = await settle(customAgentPage(this, filter, paginationToken));
+	if (!custom.ok) return { results: builtIns };
+	return { results: [...builtIns, ...custom.value.results], paginationToken: custom.value.paginationToken };
+}
+
+/** Get / Delete Custom Agent's picker: custom agents only. */
+export async function searchCustomAgents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await customAgentPage(this, filter, paginationToken);
 }

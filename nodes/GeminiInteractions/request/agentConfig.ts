@@ -1,4 +1,6 @@
-import type { Agent, Environment, JsonObject, JsonValue, Tool } from '../types';
+import type { Agent, Environment, JsonObject, Tool } from '../types';
+import { isPlainObject, parseJsonValue } from './jsonParameter';
+import { functionTool } from './tools';
 
 /**
  * Pure: the Agent resource's parameters → wire values (`agent_config`, `environment`, the
@@ -34,10 +36,11 @@ export function agentFamily(agent: string): AgentFamily {
 	return agent.startsWith('deep-research') ? 'deep-research' : 'antigravity';
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; parameter: string; reason: string };
+/** A parameter's wire value, or which parameter is wrong and why (for a NodeOperationError). */
+export type ParameterCheck<T> = { ok: true; value: T } | { ok: false; parameter: string; reason: string };
 
-const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(parameter: string, reason: string): Parsed<T> => ({ ok: false, parameter, reason });
+const ok = <T>(value: T): ParameterCheck<T> => ({ ok: true, value });
+const fail = <T>(parameter: string, reason: string): ParameterCheck<T> => ({ ok: false, parameter, reason });
 
 /** The agent options of Run Agent (and Create Custom Agent's Antigravity settings), as n8n hands them over. */
 export interface AgentConfigOptions {
@@ -64,7 +67,7 @@ const ANTIGRAVITY_OPTIONS: Array<[keyof AgentConfigOptions, string]> = [
 
 const isSet = (value: unknown) => value !== undefined && value !== null && value !== '';
 
-function antigravityConfig(options: AgentConfigOptions): Parsed<AgentConfig | undefined> {
+function antigravityConfig(options: AgentConfigOptions): ParameterCheck<AgentConfig | undefined> {
 	const config: AgentConfig = { type: 'antigravity' };
 	const model = options.agentModel?.trim();
 	if (model) config.model = model;
@@ -92,7 +95,7 @@ function deepResearchConfig(options: AgentConfigOptions): AgentConfig | undefine
  * `agent_config` for the agent's family, or undefined when no option is set. An option of the
  * other family is an error rather than being dropped silently.
  */
-export function buildAgentConfig(agent: string, options: AgentConfigOptions): Parsed<AgentConfig | undefined> {
+export function buildAgentConfig(agent: string, options: AgentConfigOptions): ParameterCheck<AgentConfig | undefined> {
 	const family = agentFamily(agent);
 	const foreign = (family === 'deep-research' ? ANTIGRAVITY_OPTIONS : DEEP_RESEARCH_OPTIONS).find(([key]) =>
 		isSet(options[key]),
@@ -107,38 +110,29 @@ export function buildAgentConfig(agent: string, options: AgentConfigOptions): Pa
 /** What the Environment parameter can say. */
 export type EnvironmentChoice = 'auto' | 'none' | 'remote' | 'existing' | 'config';
 
-function parseJsonParameter(value: unknown, parameter: string): Parsed<JsonValue | undefined> {
-	if (value === undefined || value === null) return ok(undefined);
-	if (typeof value !== 'string') return ok(value as JsonValue);
-	if (value.trim() === '') return ok(undefined);
-	try {
-		return ok(JSON.parse(value) as JsonValue);
-	} catch (error) {
-		return fail(parameter, `it is not valid JSON (${(error as Error).message})`);
-	}
+function parseJsonParameter(value: unknown, parameter: string): ParameterCheck<unknown> {
+	const parsed = parseJsonValue(value);
+	return parsed.ok ? parsed : fail(parameter, parsed.reason);
 }
-
-const isObject = (value: unknown): value is JsonObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * An environment configuration (`{"type": "remote", "sources": […]}`) or, written as a JSON
  * string, `"remote"` / an environment id. `{}` and an empty value mean none; `type` defaults
  * to `remote`, the only kind the API has.
  */
-export function parseEnvironmentJson(value: unknown, parameter: string): Parsed<Environment | undefined> {
+export function parseEnvironmentJson(value: unknown, parameter: string): ParameterCheck<Environment | undefined> {
 	const parsed = parseJsonParameter(value, parameter);
 	if (!parsed.ok) return parsed;
 	const json = parsed.value;
 	if (json === undefined || json === null) return ok(undefined);
 	if (typeof json === 'string') return json.trim() === '' ? ok(undefined) : ok(json.trim());
-	if (!isObject(json)) {
+	if (!isPlainObject(json)) {
 		return fail(parameter, 'it must be a JSON object such as {"type": "remote", "sources": [...]}');
 	}
 	if (Object.keys(json).length === 0) return ok(undefined);
 	const type = json.type ?? 'remote';
 	if (type !== 'remote') return fail(parameter, `"type" must be "remote", not ${JSON.stringify(type)}`);
-	return ok({ ...json, type: 'remote' });
+	return ok({ ...(json as JsonObject), type: 'remote' });
 }
 
 export interface EnvironmentParameters {
@@ -152,7 +146,10 @@ export interface EnvironmentParameters {
  * custom agents (they need one; a custom agent forks its base environment) and sends nothing
  * for Deep Research.
  */
-export function buildEnvironment(agent: string, parameters: EnvironmentParameters): Parsed<Environment | undefined> {
+export function buildEnvironment(
+	agent: string,
+	parameters: EnvironmentParameters,
+): ParameterCheck<Environment | undefined> {
 	switch (parameters.choice) {
 		case 'none':
 			return ok(undefined);
@@ -161,7 +158,8 @@ export function buildEnvironment(agent: string, parameters: EnvironmentParameter
 		case 'existing': {
 			const id = parameters.environmentId?.trim() ?? '';
 			if (id === '') return fail('Environment ID', 'it is empty; enter the id of an existing environment (env_…)');
-			if (/\s/.test(id)) return fail('Environment ID', `"${id}" contains spaces; an environment id is one word (env_…)`);
+			if (/\s/.test(id))
+				return fail('Environment ID', `"${id}" contains spaces; an environment id is one word (env_…)`);
 			return ok(id);
 		}
 		case 'config': {
@@ -176,22 +174,32 @@ export function buildEnvironment(agent: string, parameters: EnvironmentParameter
 	}
 }
 
-/** A custom agent's tools: a JSON array of tool objects, each with a `type` (wire reference §3.5, §10.1). */
-export function parseToolsJson(value: unknown, parameter: string): Parsed<Tool[] | undefined> {
+/**
+ * A custom agent's tools: a JSON array of tool objects, each with a `type` (wire reference §3.5,
+ * §10.1). Function tools are checked and cleaned like the model operations' functions.
+ */
+export function parseToolsJson(value: unknown, parameter: string): ParameterCheck<Tool[] | undefined> {
 	const parsed = parseJsonParameter(value, parameter);
 	if (!parsed.ok) return parsed;
 	const json = parsed.value;
 	if (json === undefined || json === null) return ok(undefined);
-	const list = Array.isArray(json) ? json : [json];
-	for (const [index, tool] of list.entries()) {
-		if (!isObject(tool) || typeof tool.type !== 'string' || tool.type === '') {
+	const tools: Tool[] = [];
+	for (const [index, tool] of (Array.isArray(json) ? json : [json]).entries()) {
+		if (!isPlainObject(tool) || typeof tool.type !== 'string' || tool.type === '') {
 			return fail(
 				parameter,
 				`tool ${index + 1} needs a "type", e.g. [{"type": "google_search"}, {"type": "code_execution"}]`,
 			);
 		}
+		if (tool.type !== 'function') {
+			tools.push(tool as unknown as Tool);
+			continue;
+		}
+		const declared = functionTool(tool, `tool ${index + 1}`);
+		if (!declared.ok) return fail(parameter, declared.reason);
+		tools.push(declared.value);
 	}
-	return ok(list.length > 0 ? (list as unknown as Tool[]) : undefined);
+	return ok(tools.length > 0 ? tools : undefined);
 }
 
 export interface CustomAgentParameters extends Pick<AgentConfigOptions, 'agentModel' | 'maxTotalTokens'> {
@@ -204,7 +212,7 @@ export interface CustomAgentParameters extends Pick<AgentConfigOptions, 'agentMo
 }
 
 /** The body of `POST agents`. */
-export function buildCustomAgent(parameters: CustomAgentParameters): Parsed<Agent> {
+export function buildCustomAgent(parameters: CustomAgentParameters): ParameterCheck<Agent> {
 	const id = parameters.agentId.trim();
 	if (id === '') return fail('Agent ID', 'it is empty');
 	if (/[\s/]/.test(id)) {

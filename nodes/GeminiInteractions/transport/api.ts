@@ -30,6 +30,7 @@ export interface ApiCall {
 	method: IHttpRequestMethods;
 	/** Below the collection URL (`interactions/…`, `agents/…`), or `models:` for the model catalogue. */
 	path: string;
+	/** The JSON body, or a Buffer of already encoded JSON (requests with large inline files). */
 	body?: object;
 	qs?: IDataObject;
 	timeoutMs?: number;
@@ -215,7 +216,10 @@ export class GeminiApiClient {
 			qs: call.qs,
 			body: call.body as IDataObject | undefined,
 			json: true,
-			headers: { Accept: call.stream ? 'text/event-stream' : 'application/json' },
+			headers: {
+				Accept: call.stream ? 'text/event-stream' : 'application/json',
+				...(Buffer.isBuffer(call.body) ? { 'Content-Type': 'application/json' } : {}),
+			},
 			returnFullResponse: true,
 			// A 401 must still throw: that is what makes n8n refresh the enterprise token and retry once.
 			ignoreHttpStatusErrors:

@@ -2,6 +2,7 @@
 export interface SseEvent {
 	data: string;
 	event?: string;
+	/** This event's own `id:` line; the id that persists across events is `SseParser.lastEventId`. */
 	id?: string;
 	retry?: number;
 }
@@ -29,10 +30,14 @@ export class SseParser {
 	private event?: string;
 	private id?: string;
 	private retry?: number;
+	private lastId?: string;
 
-	/** The last event id seen, also from events that carried no data (what a resume needs). */
+	/**
+	 * The last event id seen, as EventSource keeps it across events (also from events that
+	 * carried no data): what a resume needs.
+	 */
 	get lastEventId(): string | undefined {
-		return this.id;
+		return this.lastId;
 	}
 
 	push(chunk: Uint8Array | string): SseEvent[] {
@@ -105,7 +110,7 @@ export class SseParser {
 		if (value.charCodeAt(0) === 32 /* space */) value = value.slice(1);
 		if (field === 'data') this.dataLines.push(value);
 		else if (field === 'event') this.event = value;
-		else if (field === 'id' && !value.includes('\0')) this.id = value;
+		else if (field === 'id' && !value.includes('\0')) this.id = this.lastId = value;
 		else if (field === 'retry' && /^\d+$/.test(value)) this.retry = Number(value);
 		return undefined;
 	}
@@ -120,8 +125,9 @@ export class SseParser {
 		};
 		this.dataLines = [];
 		this.event = undefined;
+		this.id = undefined;
 		this.retry = undefined;
-		// The last event id persists across events, as in EventSource; events without data are not dispatched.
+		// Events without data are not dispatched (their id still counts for lastEventId).
 		return hasData ? event : undefined;
 	}
 }

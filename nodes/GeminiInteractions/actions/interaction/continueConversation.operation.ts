@@ -2,15 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { GeminiApiClient } from '../../transport/api';
-import {
-	inputProperty,
-	modelLocator,
-	modelTurnOptions,
-	optionsCollection,
-	previousInteractionIdProperty,
-	simplifyProperty,
-} from '../descriptions';
-import { readRequiredText, runModelTurn } from './modelTurn';
+import { inputProperty, modelLocator, previousInteractionIdProperty } from '../descriptions';
+import { chatTurnOptions, chatTurnProperties } from '../toolDescriptions';
+import { CHAT_TURN, readRequiredText, runModelTurn } from './modelTurn';
 
 const properties: INodeProperties[] = [
 	modelLocator,
@@ -23,8 +17,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	simplifyProperty,
-	optionsCollection(modelTurnOptions),
+	...chatTurnProperties(chatTurnOptions),
 ];
 
 export const description = updateDisplayOptions(
@@ -39,5 +32,5 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const previousInteractionId = readRequiredText(this, 'previousInteractionId', 'Previous Interaction ID', itemIndex).trim();
 	const input = readRequiredText(this, 'input', 'Input', itemIndex);
-	return await runModelTurn(this, itemIndex, client, { settings: { input, previousInteractionId } });
+	return await runModelTurn(this, itemIndex, client, { settings: { input, previousInteractionId }, chat: CHAT_TURN });
 }

@@ -2,20 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { GeminiApiClient } from '../../transport/api';
-import {
-	inputProperty,
-	modelLocator,
-	modelTurnOptions,
-	optionsCollection,
-	simplifyProperty,
-} from '../descriptions';
-import { readRequiredText, runModelTurn } from './modelTurn';
+import { inputProperty, modelLocator } from '../descriptions';
+import { chatTurnOptions, chatTurnProperties } from '../toolDescriptions';
+import { CHAT_TURN, readRequiredText, runModelTurn } from './modelTurn';
 
 const properties: INodeProperties[] = [
 	modelLocator,
 	inputProperty,
-	simplifyProperty,
-	optionsCollection(modelTurnOptions),
+	...chatTurnProperties(chatTurnOptions),
 ];
 
 export const description = updateDisplayOptions(
@@ -29,5 +23,5 @@ export async function execute(
 	client: GeminiApiClient,
 ): Promise<INodeExecutionData[]> {
 	const input = readRequiredText(this, 'input', 'Input', itemIndex);
-	return await runModelTurn(this, itemIndex, client, { settings: { input } });
+	return await runModelTurn(this, itemIndex, client, { settings: { input }, chat: CHAT_TURN });
 }

@@ -1,24 +1,38 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ChatTurnOptionValues, ChatTurnParts, PreparedChatTurn } from '../../helpers/chatTurn';
+import { prepareChatTurn } from '../../helpers/chatTurn';
+import { openChatStream } from '../../helpers/chatStream';
+import { filesToBinary } from '../../helpers/files';
+import type { ToolLoopResult } from '../../helpers/toolLoop';
+import { runToolLoop } from '../../helpers/toolLoop';
+import { encodeJsonBody } from '../../request/inlineData';
 import { buildModelInteractionRequest } from '../../request/interactionRequest';
 import type { TurnSettings } from '../../request/interactionRequest';
 import { chooseModel } from '../../request/modelSelection';
 import type { TurnOptionValues } from '../../request/turnOptions';
 import { buildGenerationConfig, systemInstruction } from '../../request/turnOptions';
+import { fileSummaries, outputFiles, withoutInlineMedia } from '../../response/media';
 import { outputText } from '../../response/outputText';
 import type { SimplifyExtras } from '../../response/simplify';
-import { rawInteraction, simplifyInteraction } from '../../response/simplify';
 import { describeFailure } from '../../response/status';
 import { parseStructuredText } from '../../response/structuredOutput';
+import { turnOutputJson } from '../../response/turnOutput';
 import type { GeminiApiClient } from '../../transport/api';
+import { sendModelTurn } from '../../transport/streamTurn';
 import type { Interaction } from '../../types';
 
 export interface ModelTurn {
-	settings: Omit<TurnSettings, 'systemInstruction' | 'store'>;
+	settings: Omit<TurnSettings, 'systemInstruction' | 'store' | 'tools'>;
 	/** Parse the answer as JSON into `output` (structured output). */
 	parseJson?: boolean;
+	/** Create, Continue Conversation and Submit Function Results: tools, files, streaming to the chat. */
+	chat?: ChatTurnParts;
 }
+
+/** Create and Continue Conversation: the item's files go with the input; connected tools are run. */
+export const CHAT_TURN: ChatTurnParts = { attachments: true, connectedTools: true };
 
 export function readTurnOptions(ctx: IExecuteFunctions, itemIndex: number): TurnOptionValues {
 	return ctx.getNodeParameter('options', itemIndex, {}) as TurnOptionValues;
@@ -36,41 +50,98 @@ export function readRequiredText(ctx: IExecuteFunctions, name: string, label: st
 	return text;
 }
 
-/** Sends one model turn and shapes the answer into an output item. */
+function readModel(ctx: IExecuteFunctions, itemIndex: number, options: TurnOptionValues) {
+	const requested = ctx.getNodeParameter('model', itemIndex, '', { extractValue: true }) as string;
+	if (!requested || requested.trim() === '') {
+		throw new NodeOperationError(ctx.getNode(), 'The parameter "Model" is empty', { itemIndex });
+	}
+	return chooseModel(requested, options.replaceDeprecatedModels !== false);
+}
+
+/** Shapes the final interaction into output items: JSON (per call, when asked) and returned files as binary. */
+async function outputItems(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	interaction: Interaction,
+	options: ChatTurnOptionValues,
+	extras: SimplifyExtras,
+): Promise<INodeExecutionData[]> {
+	const files = outputFiles(interaction, options.outputBinaryField?.trim() || 'data');
+	const binary = await filesToBinary(ctx, files);
+	if (files.length > 0) extras.files = fileSummaries(files);
+	const json = turnOutputJson(withoutInlineMedia(interaction, files), {
+		simplify: ctx.getNodeParameter('simplify', itemIndex, true) as boolean,
+		itemPerCall: options.functionCallOutput === 'itemPerCall',
+		extras,
+	});
+	// The router pairs them with the item (or the items, for grouped operations).
+	return json.map((entry, index) => ({ json: entry, ...(binary && index === 0 ? { binary } : {}) }));
+}
+
+/**
+ * Sends one model turn and shapes the answer into output items. Chat turns also declare tools,
+ * attach the item's files, stream answer text to a streaming chat, and run connected tools.
+ */
 export async function runModelTurn(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	client: GeminiApiClient,
 	turn: ModelTurn,
 ): Promise<INodeExecutionData[]> {
-	const options = readTurnOptions(ctx, itemIndex);
-	const requested = ctx.getNodeParameter('model', itemIndex, '', { extractValue: true }) as string;
-	if (!requested || requested.trim() === '') {
-		throw new NodeOperationError(ctx.getNode(), 'The parameter "Model" is empty', { itemIndex });
-	}
-	const { model, substitution } = chooseModel(requested, options.replaceDeprecatedModels !== false);
+	const options = readTurnOptions(ctx, itemIndex) as ChatTurnOptionValues;
+	const { model, substitution } = readModel(ctx, itemIndex, options);
+	const chatTurn: PreparedChatTurn | undefined = turn.chat
+		? await prepareChatTurn(ctx, itemIndex, options, turn.settings.input, turn.chat)
+		: undefined;
 	const request = buildModelInteractionRequest(
 		model,
-		{ ...turn.settings, systemInstruction: systemInstruction(options), store: options.store },
+		{
+			...turn.settings,
+			input: chatTurn ? chatTurn.input : turn.settings.input,
+			tools: chatTurn?.tools,
+			responseFormat: turn.settings.responseFormat ?? chatTurn?.responseFormat,
+			systemInstruction: systemInstruction(options),
+			store: options.store,
+		},
 		buildGenerationConfig(options),
 	);
 
-	const interaction = await client.request<Interaction>({
-		method: 'POST',
-		path: 'interactions',
-		body: request,
-		timeoutMs: (options.timeout ?? 300) * 1000,
-		itemIndex,
-	});
+	const chat = turn.chat ? openChatStream(ctx, itemIndex) : undefined;
+	const inline = chatTurn?.inline ?? [];
+	const send = async (body: typeof request) =>
+		await sendModelTurn(ctx, client, body, {
+			itemIndex,
+			timeoutMs: (options.timeout ?? 300) * 1000,
+			chat,
+			encode: inline.length > 0 ? (ready) => encodeJsonBody(ready, inline) : undefined,
+		});
+	let result: ToolLoopResult;
+	try {
+		const first = await send(request);
+		result = chatTurn?.connected.length
+			? await runToolLoop(ctx, itemIndex, first, {
+					tools: chatTurn.connected,
+					maxIterations: options.maxToolIterations ?? 15,
+					submit: async (results, previousInteractionId) =>
+						await send({ ...request, input: results, previous_interaction_id: previousInteractionId }),
+				})
+			: { interaction: first, toolCalls: [] };
+	} finally {
+		chat?.end();
+	}
+	const { interaction } = result;
 
 	const failure = describeFailure(interaction, ['failed']);
 	if (failure) {
 		throw new NodeApiError(ctx.getNode(), interaction as IDataObject as never, { ...failure, itemIndex });
 	}
 
-	const extras: SimplifyExtras = substitution
-		? { notice: substitution.reason, modelSubstitution: { ...substitution } }
-		: {};
+	const notices = [substitution?.reason, result.notice].filter((notice): notice is string => !!notice);
+	const extras: SimplifyExtras = {
+		...(notices.length > 0 ? { notice: notices.join(' ') } : {}),
+		...(substitution ? { modelSubstitution: { ...substitution } } : {}),
+		...(result.toolCalls.length > 0 ? { toolCalls: result.toolCalls } : {}),
+	};
 	if (turn.parseJson) {
 		const parsed = parseStructuredText(outputText(interaction.steps));
 		if (!parsed.ok) {
@@ -81,12 +152,5 @@ export async function runModelTurn(
 		}
 		extras.output = parsed.value;
 	}
-
-	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
-	return [
-		{
-			json: simplify ? simplifyInteraction(interaction, extras) : rawInteraction(interaction, extras),
-			pairedItem: { item: itemIndex },
-		},
-	];
+	return await outputItems(ctx, itemIndex, interaction, options, extras);
 }

@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { GeminiApiClient } from '../../transport/api';
+import { customAgentLocator, optionsCollection, timeoutOption } from '../descriptions';
+import { readCustomAgentId, requestCustomAgent } from './customAgent';
+
+const properties: INodeProperties[] = [customAgentLocator, optionsCollection([timeoutOption(60)])];
+
+export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['delete'] } }, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: GeminiApiClient,
+): Promise<INodeExecutionData[]> {
+	const id = readCustomAgentId(this, itemIndex);
+	await requestCustomAgent<unknown>(this, itemIndex, client, id, 'DELETE');
+	return [{ json: { id, deleted: true }, pairedItem: { item: itemIndex } }];
+}

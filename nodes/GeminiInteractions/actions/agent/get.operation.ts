@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { GeminiApiClient } from '../../transport/api';
+import type { Agent } from '../../types';
+import { customAgentLocator, optionsCollection, timeoutOption } from '../descriptions';
+import { readCustomAgentId, requestCustomAgent } from './customAgent';
+
+const properties: INodeProperties[] = [customAgentLocator, optionsCollection([timeoutOption(60)])];
+
+export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['get'] } }, properties);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: GeminiApiClient,
+): Promise<INodeExecutionData[]> {
+	const agent = await requestCustomAgent<Agent>(this, itemIndex, client, readCustomAgentId(this, itemIndex), 'GET');
+	return [{ json: agent as IDataObject, pairedItem: { item: itemIndex } }];
+}

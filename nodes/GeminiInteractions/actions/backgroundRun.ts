@@ -1,0 +1,95 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { openChatStream } from '../helpers/chatStream';
+import { outputText } from '../response/outputText';
+import { rawInteraction, simplifyInteraction } from '../response/simplify';
+import { describeFailure } from '../response/status';
+import type { GeminiApiClient } from '../transport/api';
+import { isSettled, waitForInteraction } from '../transport/wait';
+import type { Interaction } from '../types';
+
+/**
+ * Shared by Run Agent and Interaction → Get / Cancel: waiting for a background run, turning
+ * unsuccessful endings into errors, and shaping the output item.
+ */
+
+/** The waiting options (see `waitOptions` in descriptions.ts) plus the request timeout. */
+export interface WaitOptionValues {
+	maxWait?: number;
+	pollInterval?: number;
+	cancelOnTimeout?: boolean;
+	timeout?: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
+const DEFAULT_MAX_WAIT_MINUTES = 90;
+const DEFAULT_POLL_INTERVAL_SECONDS = 10;
+
+export function requestTimeoutMs(options: WaitOptionValues): number {
+	return (Number(options.timeout) || DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000;
+}
+
+/** Follows a run until it settles (no-op when it already has), forwarding its text to a streaming chat. */
+export async function followToEnd(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	client: GeminiApiClient,
+	interaction: Interaction,
+	options: WaitOptionValues,
+): Promise<Interaction> {
+	if (isSettled(interaction.status)) return interaction;
+	if (!interaction.id) {
+		throw new NodeOperationError(ctx.getNode(), 'The interaction has no ID, so it cannot be followed', {
+			itemIndex,
+			description: 'Background runs need a stored interaction; Google sent none.',
+		});
+	}
+	const chat = openChatStream(ctx, itemIndex);
+	let streamedText = false;
+	try {
+		const settled = await waitForInteraction(ctx, client, {
+			interactionId: interaction.id,
+			itemIndex,
+			maxWaitMs: (Number(options.maxWait) || DEFAULT_MAX_WAIT_MINUTES) * 60_000,
+			pollIntervalMs: (Number(options.pollInterval) || DEFAULT_POLL_INTERVAL_SECONDS) * 1000,
+			requestTimeoutMs: requestTimeoutMs(options),
+			cancelOnTimeout: options.cancelOnTimeout !== false,
+			known: interaction,
+			onText: chat.active
+				? (text) => {
+						streamedText = true;
+						chat.text(text);
+					}
+				: undefined,
+		});
+		// Polled runs bring no deltas: the chat still gets the answer, in one piece.
+		if (chat.active && !streamedText) chat.text(outputText(settled.steps));
+		return settled;
+	} finally {
+		chat.end();
+	}
+}
+
+/** failed / cancelled / incomplete / budget_exceeded → an error that carries the interaction's ID. */
+export function assertSuccessful(ctx: IExecuteFunctions, itemIndex: number, interaction: Interaction): void {
+	const failure = describeFailure(interaction);
+	if (!failure) return;
+	throw new NodeApiError(
+		ctx.getNode(),
+		{ message: failure.message, interactionId: interaction.id ?? null },
+		{ ...failure, itemIndex },
+	);
+}
+
+/** The output item: simplified (`id, status, text, usage, agent, environmentId …`) or the raw interaction. */
+export function interactionItem(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	interaction: Interaction,
+	extras: IDataObject = {},
+): INodeExecutionData[] {
+	const simplify = ctx.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const json = simplify ? { ...simplifyInteraction(interaction), ...extras } : rawInteraction(interaction);
+	return [{ json, pairedItem: { item: itemIndex } }];
+}

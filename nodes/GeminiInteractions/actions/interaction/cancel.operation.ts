@@ -1,0 +1,38 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { GeminiApiClient } from '../../transport/api';
+import type { Interaction } from '../../types';
+import { interactionItem } from '../backgroundRun';
+import {
+	concurrencyOption,
+	interactionIdProperty,
+	interactionSimplifyProperty,
+	optionsCollection,
+	timeoutOption,
+} from '../descriptions';
+import { readInteractionId, requestInteraction } from './byId';
+
+const properties: INodeProperties[] = [
+	interactionIdProperty,
+	interactionSimplifyProperty,
+	optionsCollection([concurrencyOption, timeoutOption(60)]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['interaction'], operation: ['cancel'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: GeminiApiClient,
+): Promise<INodeExecutionData[]> {
+	const id = readInteractionId(this, itemIndex);
+	const cancelled = await requestInteraction<Interaction>(this, itemIndex, client, id, {
+		method: 'POST',
+		action: 'cancel',
+	});
+	return interactionItem(this, itemIndex, cancelled);
+}

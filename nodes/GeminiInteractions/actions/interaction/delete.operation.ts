@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { GeminiApiClient } from '../../transport/api';
+import { concurrencyOption, interactionIdProperty, optionsCollection, timeoutOption } from '../descriptions';
+import { readInteractionId, requestInteraction } from './byId';
+
+const properties: INodeProperties[] = [
+	interactionIdProperty,
+	optionsCollection([concurrencyOption, timeoutOption(60)]),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['interaction'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: GeminiApiClient,
+): Promise<INodeExecutionData[]> {
+	const id = readInteractionId(this, itemIndex);
+	await requestInteraction<unknown>(this, itemIndex, client, id, { method: 'DELETE' });
+	return [{ json: { id, deleted: true }, pairedItem: { item: itemIndex } }];
+}

@@ -1,0 +1,147 @@
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
+
+import type { ChatStream } from '../helpers/chatStream';
+import { outputText } from '../response/outputText';
+import type { StreamEvent } from '../response/streamAccumulator';
+import { StreamAccumulator } from '../response/streamAccumulator';
+import type { Interaction, InteractionRequest } from '../types';
+import type { GeminiApiClient } from './api';
+import { resourcePath } from './api';
+import { ExecutionCancelledError } from './cancellableSleep';
+import { apiErrorFromMessage } from './errors';
+import { DONE_SENTINEL, readSse } from './sse';
+
+/** Turns the request into the body to send: the request itself, or pre-encoded JSON (inline files). */
+export type BodyEncoder = (request: InteractionRequest) => object;
+
+export interface StreamTurnOptions {
+	node: INode;
+	encode?: BodyEncoder;
+	itemIndex: number;
+	timeoutMs: number;
+	chat: ChatStream;
+	cancelSignal?: AbortSignal;
+	/** How often a dropped stream is picked up again with `last_event_id`. */
+	maxResumes?: number;
+}
+
+type StreamOutcome =
+	| { kind: 'completed' }
+	| { kind: 'error'; code?: string; message?: string }
+	| { kind: 'cancelled' }
+	| { kind: 'dropped'; reason: string };
+
+const DEFAULT_MAX_RESUMES = 3;
+
+/** Applies the events of one SSE body, forwarding answer text as it comes; never throws. */
+async function consume(
+	events: AsyncIterable<Buffer | string>,
+	accumulator: StreamAccumulator,
+	chat: ChatStream,
+	cancelSignal: AbortSignal | undefined,
+): Promise<StreamOutcome> {
+	try {
+		for await (const sse of readSse(events)) {
+			if (cancelSignal?.aborted) return { kind: 'cancelled' };
+			if (sse.data === DONE_SENTINEL) break;
+			let event: StreamEvent;
+			try {
+				event = JSON.parse(sse.data) as StreamEvent;
+			} catch {
+				continue;
+			}
+			if (typeof event !== 'object' || event === null) continue;
+			if (!event.event_type && sse.event) event.event_type = sse.event;
+			const applied = accumulator.apply(event, sse.id);
+			if (applied.text) chat.text(applied.text);
+			if (applied.error) return { kind: 'error', ...applied.error };
+			if (applied.done) return { kind: 'completed' };
+		}
+		return { kind: 'dropped', reason: 'the stream ended before the interaction completed' };
+	} catch (error) {
+		return { kind: 'dropped', reason: (error as Error).message || String(error) };
+	}
+}
+
+/**
+ * One model turn over SSE: sends `stream: true`, rebuilds the interaction from the events while
+ * forwarding answer text to the chat, and resumes a dropped stream from the last event it saw
+ * (`GET interactions/{id}?stream=true&last_event_id=…`). A server `error` event is a NodeApiError.
+ */
+export async function streamTurn(
+	client: GeminiApiClient,
+	request: InteractionRequest,
+	options: StreamTurnOptions,
+): Promise<Interaction> {
+	const { node, itemIndex, timeoutMs, chat, cancelSignal } = options;
+	const first = await client.stream({
+		method: 'POST',
+		path: 'interactions',
+		body: (options.encode ?? ((body) => body))({ ...request, stream: true }),
+		timeoutMs,
+		itemIndex,
+	});
+	if (first.events === undefined) {
+		// A gateway that ignores `stream: true` answers with the finished interaction.
+		const interaction = (first.json ?? {}) as Interaction;
+		chat.text(outputText(interaction.steps));
+		return interaction;
+	}
+
+	const accumulator = new StreamAccumulator();
+	let events = first.events;
+	for (let resumes = 0; ; resumes++) {
+		const outcome = await consume(events, accumulator, chat, cancelSignal);
+		if (outcome.kind === 'completed') return accumulator.interaction;
+		if (outcome.kind === 'cancelled') throw new ExecutionCancelledError();
+		if (outcome.kind === 'error') {
+			const message = outcome.message || 'The Gemini API reported an error in the stream';
+			throw apiErrorFromMessage(
+				node,
+				message,
+				`The stream of interaction ${accumulator.interaction.id ?? '(not stored)'} ended with an error event${outcome.code ? ` (${outcome.code})` : ''}.`,
+				itemIndex,
+			);
+		}
+		const id = accumulator.interaction.id;
+		if (!id || resumes >= (options.maxResumes ?? DEFAULT_MAX_RESUMES)) {
+			throw apiErrorFromMessage(
+				node,
+				'The Gemini API stream broke off before the answer was complete',
+				`${outcome.reason}. ${id ? `It was resumed ${resumes} times; fetch interaction ${id} with Interaction → Get.` : 'Without a stored interaction it cannot be resumed.'}`,
+				itemIndex,
+			);
+		}
+		const resumed = await client.stream({
+			method: 'GET',
+			path: resourcePath('interactions', id),
+			qs: { stream: true, ...(accumulator.lastEventId ? { last_event_id: accumulator.lastEventId } : {}) },
+			timeoutMs,
+			itemIndex,
+		});
+		if (resumed.events === undefined) return (resumed.json ?? accumulator.interaction) as Interaction;
+		events = resumed.events;
+	}
+}
+
+/** Sends a model turn: streamed when a chat is listening (forwarding the answer as it comes), else in one response. */
+export async function sendModelTurn(
+	ctx: IExecuteFunctions,
+	client: GeminiApiClient,
+	request: InteractionRequest,
+	options: { itemIndex: number; timeoutMs: number; chat?: ChatStream; encode?: BodyEncoder },
+): Promise<Interaction> {
+	const { itemIndex, timeoutMs, chat, encode } = options;
+	if (!chat?.active) {
+		const body = encode ? encode(request) : request;
+		return await client.request<Interaction>({ method: 'POST', path: 'interactions', body, timeoutMs, itemIndex });
+	}
+	return await streamTurn(client, request, {
+		node: ctx.getNode(),
+		encode,
+		itemIndex,
+		timeoutMs,
+		chat,
+		cancelSignal: ctx.getExecutionCancelSignal?.(),
+	});
+}
