@@ -7,7 +7,16 @@
 import path from 'node:path';
 import { startEmulator } from './emulator-process.mjs';
 import { emulatorCredentials, executionError, importExamples, loadExamples, runData, runExample } from './examples.mjs';
-import { N8nInstance, OWNER, PROJECT_DIR, ensureRuntime, packPackage, seconds, setupOwner } from './n8n-runtime.mjs';
+import {
+	N8nInstance,
+	OWNER,
+	PROJECT_DIR,
+	ensureRuntime,
+	findRuntime,
+	packPackage,
+	seconds,
+	setupOwner,
+} from './n8n-runtime.mjs';
 
 const WIDTH = Math.max(80, Math.min(process.stdout.columns || 120, 160));
 const MAX_ITEMS = 6;
@@ -15,7 +24,7 @@ const MAX_ITEMS = 6;
 async function main(args) {
 	const open = args.includes('--open');
 	const started = Date.now();
-	status('preparing n8n (first run installs it: several minutes)');
+	if (!(await findRuntime())) status('first run: installing n8n into the cache (~5 minutes, once)');
 	const runtime = await ensureRuntime();
 	status('building and packing the node package');
 	const tgz = await packPackage(path.join(PROJECT_DIR, '.tmp', 'demo-pack'));
@@ -43,7 +52,9 @@ async function main(args) {
 
 async function runAll(n8n, emulator, examples) {
 	let failures = 0;
-	for (const example of examples) {
+	// the server starts for the first webhook example and stays up: run the others before it
+	const ordered = [...examples.filter((e) => !e.webhook), ...examples.filter((e) => e.webhook)];
+	for (const example of ordered) {
 		if (example.webhook && !n8n.server) {
 			status('starting the n8n server for the webhook examples');
 			await n8n.start();

@@ -6,7 +6,7 @@
 //      node scripts/n8n-runtime.mjs path     → prints the cache directory only
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,8 +17,7 @@ export const NODE_MAJOR = 24;
 export const PACKAGE_NAME = 'n8n-nodes-gemini-interactions';
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// Registry gaps measured on this project's registry (see docs in the runtime notes):
-// linkedom@0.18.15 depends on a package that is missing here.
+// linkedom@0.18.15 (an n8n dependency) needs `cssomnom`, which the project's npm registry lacks.
 const N8N_OVERRIDES = { linkedom: '0.18.14' };
 const COMPLETE_MARKER = 'runtime.json';
 
@@ -61,11 +60,12 @@ export async function ensureRuntime() {
 	if (existing) return existing;
 	if (process.platform !== 'linux') throw new Error('the n8n runtime install supports Linux only');
 
+	await ensureBuildTools();
 	const finalDir = runtimeDir();
 	const parent = path.dirname(finalDir);
 	await mkdir(parent, { recursive: true });
 	await removeStaleTempDirs(parent);
-	const tmpDir = await mkdtemp(path.join(parent, `.tmp-${path.basename(finalDir)}-`));
+	const tmpDir = await mkdtemp(path.join(parent, `.tmp-${process.pid}-${path.basename(finalDir)}-`));
 	const rt = layout(tmpDir);
 	const started = Date.now();
 	log(`installing n8n ${N8N_VERSION} on Node ${NODE_MAJOR} into ${finalDir} (first run: ~5 minutes)`);
@@ -117,12 +117,46 @@ export async function ensureRuntime() {
 	return layout(finalDir);
 }
 
+/** sqlite3 is compiled from source (node-gyp): it needs python3, make and a C++ compiler. */
+async function ensureBuildTools() {
+	const missing = ['python3', 'make', 'g++'].filter((tool) => !onPath(tool));
+	if (missing.length) await aptInstall(['python3', 'make', 'g++'], `${missing.join(', ')} (to build sqlite3)`);
+}
+
+function onPath(command) {
+	return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, command)));
+}
+
+/** apt-get install as root (or through passwordless sudo), with apt's own progress output. */
+export async function aptInstall(packages, why) {
+	log(`installing ${why} with apt-get: ${packages.join(' ')}`);
+	const prefix = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
+	const apt = (args) => {
+		const [cmd, ...rest] = [...prefix, 'apt-get', ...args];
+		return spawnChecked(cmd, rest, { stdio: ['ignore', 2, 2], env: { DEBIAN_FRONTEND: 'noninteractive' } });
+	};
+	try {
+		await apt(['update', '-qq']);
+		await apt(['install', '-y', '-qq', '--no-install-recommends', ...packages]);
+	} catch (error) {
+		throw new Error(`could not install ${packages.join(' ')} (needs root or passwordless sudo): ${error.message}`);
+	}
+}
+
+/** Leftovers of installs whose process is gone (killed mid-install): ~3 GB each. */
 async function removeStaleTempDirs(parent) {
-	const dayAgo = Date.now() - 24 * 3600 * 1000;
 	for (const name of await readdir(parent)) {
-		if (!name.startsWith('.tmp-')) continue;
-		const full = path.join(parent, name);
-		if ((await stat(full)).mtimeMs < dayAgo) await rm(full, { recursive: true, force: true });
+		const pid = Number(name.match(/^\.tmp-(\d+)-/)?.[1]);
+		if (pid && !isAlive(pid)) await rm(path.join(parent, name), { recursive: true, force: true });
+	}
+}
+
+function isAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
 	}
 }
 
@@ -165,14 +199,18 @@ export function seconds(since) {
 	return ((Date.now() - since) / 1000).toFixed(1);
 }
 
-function spawnChecked(cmd, args, options) {
+/** Runs a command with its output shown (stdio inherited unless given); resolves its exit code. */
+export function runVisible(cmd, args, { cwd = PROJECT_DIR, env, stdio = 'inherit' } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, options);
+		const child = spawn(cmd, args, { cwd, stdio, env: { ...process.env, ...env } });
 		child.on('error', reject);
-		child.on('exit', (code, signal) =>
-			code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
-		);
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 	});
+}
+
+async function spawnChecked(cmd, args, options) {
+	const code = await runVisible(cmd, args, options);
+	if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${code})`);
 }
 
 /** Runs a command and collects its output; never rejects on a non-zero exit. */
@@ -248,22 +286,23 @@ export class N8nInstance {
 	static async create({ runtime, packageTgz, userFolder, keep = false, port }) {
 		const rt = runtime ?? (await ensureRuntime());
 		const folder = userFolder ?? (await mkdtemp(path.join(os.tmpdir(), 'n8n-gemini-')));
-		const instance = new N8nInstance(rt, folder, keep, await freePort(port), await freePort());
+		const ports = { server: await freePort(port), serverBroker: await freePort(), cliBroker: await freePort() };
+		const instance = new N8nInstance(rt, folder, keep, ports);
 		if (packageTgz) await instance.installPackage(packageTgz);
 		return instance;
 	}
 
-	constructor(runtime, userFolder, keep, port, brokerPort) {
+	/** `ports`: the server's, and task-broker ports for the server and for CLI commands (they may overlap in time). */
+	constructor(runtime, userFolder, keep, ports) {
 		this.runtime = runtime;
 		this.userFolder = userFolder;
 		this.keep = keep;
-		this.port = port;
-		this.brokerPort = brokerPort;
+		this.ports = ports;
 		this.server = null;
 	}
 
 	get url() {
-		return `http://127.0.0.1:${this.port}`;
+		return `http://127.0.0.1:${this.ports.server}`;
 	}
 
 	env(extra = {}) {
@@ -281,12 +320,11 @@ export class N8nInstance {
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_HOST: '127.0.0.1',
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_PORT: String(this.port),
+			N8N_PORT: String(this.ports.server),
 			N8N_PROTOCOL: 'http',
 			N8N_SECURE_COOKIE: 'false',
 			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
-			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(this.ports.cliBroker),
 			...extra,
 		};
 	}
@@ -357,7 +395,7 @@ export class N8nInstance {
 		const logFile = path.join(this.userFolder, 'server.log');
 		const out = createWriteStream(logFile);
 		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], {
-			env: this.env(env),
+			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(this.ports.serverBroker), ...env }),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		child.stdout.pipe(out);

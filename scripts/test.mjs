@@ -2,12 +2,11 @@
 // npm test: lint, typecheck, build, jest (all projects), then the e2e suite in a real n8n.
 // Ends with one line "N passed, N failed" (jest + e2e tests; a failed lint/typecheck/build step counts
 // as one failure) and exits non-zero on any failure. SKIP_E2E=1 leaves out the real-n8n part.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { runE2e } from './e2e.mjs';
-import { PROJECT_DIR, seconds } from './n8n-runtime.mjs';
+import { PROJECT_DIR, runVisible, seconds } from './n8n-runtime.mjs';
 
 const JEST_JSON = path.join(PROJECT_DIR, 'test-results', 'jest.json');
 
@@ -18,13 +17,14 @@ async function main() {
 	let failed = 0;
 	const record = (name, ok, started, detail = '') => {
 		steps.push(`${ok ? '✔' : '✖'} ${name} (${seconds(started)} s)${detail ? ` — ${detail}` : ''}`);
-		if (!ok && !detail) failed++;
 	};
 
 	for (const script of ['lint', 'typecheck', 'build']) {
 		if (!pkg.scripts?.[script]) continue;
 		const started = banner(`npm run ${script}`);
-		record(script, (await run('npm', ['run', script])) === 0, started);
+		const ok = (await runVisible('npm', ['run', script])) === 0;
+		if (!ok) failed++;
+		record(script, ok, started);
 	}
 	const built = !steps.some((s) => s.startsWith('✖ build'));
 
@@ -51,13 +51,13 @@ async function main() {
 
 	console.log(`\n${steps.join('\n')}\n`);
 	console.log(`${passed} passed, ${failed} failed`);
-	process.exitCode = failed || steps.some((s) => s.startsWith('✖')) ? 1 : 0;
+	process.exitCode = failed || steps.some((step) => step.startsWith('✖')) ? 1 : 0;
 }
 
 async function runJest() {
 	await mkdir(path.dirname(JEST_JSON), { recursive: true });
 	await rm(JEST_JSON, { force: true });
-	await run('npx', ['--no-install', 'jest', '--json', `--outputFile=${JEST_JSON}`]);
+	await runVisible('npx', ['--no-install', 'jest', '--json', `--outputFile=${JEST_JSON}`]);
 	if (!existsSync(JEST_JSON)) return { passed: 0, failed: 1 };
 	const report = JSON.parse(await readFile(JEST_JSON, 'utf8'));
 	// a suite that fails to load has no failed tests of its own: count it
@@ -67,14 +67,6 @@ async function runJest() {
 function banner(title) {
 	console.log(`\n── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}`);
 	return Date.now();
-}
-
-function run(cmd, args) {
-	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { cwd: PROJECT_DIR, stdio: 'inherit' });
-		child.on('error', reject);
-		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-	});
 }
 
 main().catch((error) => {

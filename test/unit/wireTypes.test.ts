@@ -10,6 +10,7 @@ import type {
 	Content,
 	FunctionCallStep,
 	FunctionResultStep,
+	FunctionTool,
 	GenerationConfig,
 	Interaction,
 	ModelInteractionRequest,
@@ -30,6 +31,16 @@ assertTrue<Fits<TextResponseFormat, Interactions.TextResponseFormat>>();
 assertTrue<Fits<FunctionResultStep, Interactions.FunctionResultStep>>();
 assertTrue<Fits<UserInputStep, Interactions.UserInputStep>>();
 assertTrue<Fits<Content, Interactions.Content>>();
+assertTrue<Fits<FunctionTool, Interactions.Tool>>();
+// The built-in tools request/tools.ts builds (§3.5).
+assertTrue<Fits<{ type: 'google_search' } | { type: 'code_execution' } | { type: 'url_context' }, Interactions.Tool>>();
+assertTrue<Fits<{ type: 'file_search'; file_search_store_names: string[]; metadata_filter?: string; top_k?: number }, Interactions.Tool>>();
+assertTrue<
+	Fits<
+		{ type: 'mcp_server'; name: string; url: string; headers?: Record<string, string>; allowed_tools?: Array<{ tools: string[] }> },
+		Interactions.Tool
+	>
+>();
 
 // What the SDK reads from the server fits what we read.
 assertTrue<Fits<Interactions.ModelOutputStep, ModelOutputStep>>();

@@ -33,11 +33,35 @@ type StreamOutcome =
 
 const DEFAULT_MAX_RESUMES = 3;
 
+/**
+ * Forwards answer text to the chat once: when a resumed stream starts over (a server that sends
+ * no event ids cannot resume in the middle), the text the chat already has is not sent again.
+ */
+class AnswerForwarder {
+	/** Answer characters the chat has received. */
+	private sent = 0;
+	/** Answer characters seen in the current pass over the stream. */
+	private position = 0;
+
+	constructor(private readonly chat: ChatStream) {}
+
+	text(delta: string): void {
+		this.position += delta.length;
+		if (this.position <= this.sent) return;
+		this.chat.text(delta.slice(delta.length - (this.position - this.sent)));
+		this.sent = this.position;
+	}
+
+	startOver(): void {
+		this.position = 0;
+	}
+}
+
 /** Applies the events of one SSE body, forwarding answer text as it comes; never throws. */
 async function consume(
 	events: AsyncIterable<Buffer | string>,
 	accumulator: StreamAccumulator,
-	chat: ChatStream,
+	chat: AnswerForwarder,
 	cancelSignal: AbortSignal | undefined,
 ): Promise<StreamOutcome> {
 	try {
@@ -88,10 +112,11 @@ export async function streamTurn(
 		return interaction;
 	}
 
-	const accumulator = new StreamAccumulator();
+	let accumulator = new StreamAccumulator();
+	const forwarder = new AnswerForwarder(chat);
 	let events = first.events;
 	for (let resumes = 0; ; resumes++) {
-		const outcome = await consume(events, accumulator, chat, cancelSignal);
+		const outcome = await consume(events, accumulator, forwarder, cancelSignal);
 		if (outcome.kind === 'completed') return accumulator.interaction;
 		if (outcome.kind === 'cancelled') throw new ExecutionCancelledError();
 		if (outcome.kind === 'error') {
@@ -112,14 +137,20 @@ export async function streamTurn(
 				itemIndex,
 			);
 		}
+		const lastEventId = accumulator.lastEventId;
 		const resumed = await client.stream({
 			method: 'GET',
 			path: resourcePath('interactions', id),
-			qs: { stream: true, ...(accumulator.lastEventId ? { last_event_id: accumulator.lastEventId } : {}) },
+			qs: { stream: true, ...(lastEventId ? { last_event_id: lastEventId } : {}) },
 			timeoutMs,
 			itemIndex,
 		});
 		if (resumed.events === undefined) return (resumed.json ?? accumulator.interaction) as Interaction;
+		if (!lastEventId) {
+			// Without event ids the server replays the interaction from its start: rebuild it afresh.
+			accumulator = new StreamAccumulator();
+			forwarder.startOver();
+		}
 		events = resumed.events;
 	}
 }

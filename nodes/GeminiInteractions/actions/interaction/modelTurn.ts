@@ -107,14 +107,18 @@ export async function runModelTurn(
 	);
 
 	const chat = turn.chat ? openChatStream(ctx, itemIndex) : undefined;
-	const inline = chatTurn?.inline ?? [];
-	const send = async (body: typeof request) =>
-		await sendModelTurn(ctx, client, body, {
+	// Attached files go with the first request only; letting go of them afterwards frees their memory.
+	let files = chatTurn?.inline.splice(0) ?? [];
+	const send = async (body: typeof request) => {
+		const inline = files;
+		files = [];
+		return await sendModelTurn(ctx, client, body, {
 			itemIndex,
 			timeoutMs: (options.timeout ?? 300) * 1000,
 			chat,
 			encode: inline.length > 0 ? (ready) => encodeJsonBody(ready, inline) : undefined,
 		});
+	};
 	let result: ToolLoopResult;
 	try {
 		const first = await send(request);
