@@ -72,24 +72,6 @@ export async function readInlineAttachments(
 	return { media, inline };
 }
 
-/**
- * The same blocks with the base64 data in them, for requests sent as plain JSON objects. Costs
- * two more copies of each file in n8n's HTTP layer; large files are better sent with
- * `readInlineAttachments` and `encodeJsonBody`.
- */
-export async function readAttachments(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	options: AttachmentOptions,
-): Promise<MediaContent[]> {
-	const { media, inline } = await readInlineAttachments(ctx, itemIndex, options);
-	const byToken = new Map(inline.map((entry) => [entry.token, entry.bytes]));
-	return media.map((block) => {
-		const bytes = block.data === undefined ? undefined : byToken.get(block.data);
-		return bytes ? { ...block, data: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') } : block;
-	});
-}
-
 /** The answer's inline files as the item's binary data (`data`, `data_1`, …). */
 export async function filesToBinary(ctx: IExecuteFunctions, files: OutputFile[]): Promise<IBinaryKeyData | undefined> {
 	const inline = files.filter((file) => file.data !== undefined);

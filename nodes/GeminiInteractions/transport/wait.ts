@@ -74,7 +74,7 @@ function httpCodeOf(error: unknown): string | undefined {
 	return typeof code === 'string' && code !== '' ? code : undefined;
 }
 
-/** The wait's deadline and the execution's cancel signal, checked without setTimeout. */
+/** The wait's deadline and the execution's cancel signal, checked with n8n-workflow's sleep (no timers of our own). */
 class WaitClock {
 	constructor(
 		private readonly until: number,

@@ -6,7 +6,8 @@ import { buildAgentConfig, buildEnvironment, DEFAULT_AGENT } from '../../request
 import { buildAgentInteractionRequest } from '../../request/interactionRequest';
 import { userContent } from '../../request/media';
 import type { AttachmentOptions } from '../../helpers/files';
-import { readAttachments } from '../../helpers/files';
+import { readInlineAttachments } from '../../helpers/files';
+import { encodeJsonBody } from '../../request/inlineData';
 import type { GeminiApiClient } from '../../transport/api';
 import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../transport/resourceErrors';
 import type { Interaction } from '../../types';
@@ -220,10 +221,11 @@ export async function execute(
 		}),
 	);
 	const previousInteractionId = options.previousInteractionId?.trim() || undefined;
+	const attachments = await readInlineAttachments(this, itemIndex, options);
 	const request = buildAgentInteractionRequest(
 		agent,
 		{
-			input: userContent(input, await readAttachments(this, itemIndex, options)),
+			input: userContent(input, attachments.media),
 			previousInteractionId,
 			systemInstruction: options.systemInstruction?.trim() ? options.systemInstruction : undefined,
 			environment,
@@ -237,7 +239,8 @@ export async function execute(
 		client.request<Interaction>({
 			method: 'POST',
 			path: 'interactions',
-			body: request,
+			// Files are base64-encoded once, straight into the body (see request/inlineData.ts).
+			body: attachments.inline.length > 0 ? encodeJsonBody(request, attachments.inline) : request,
 			timeoutMs: requestTimeoutMs(options),
 			itemIndex,
 		}),
