@@ -4,6 +4,10 @@
 //
 //   npm run bench                    all benchmarks
 //   npm run bench -- --sizes 10,100  binary input sizes in MB (default 10,100)
+//   npm run bench -- --only speed    only the speed benchmarks (or: --only memory)
+//
+// Speed (scripts/bench-speed.mjs): stream parsing throughput and items per second at several
+// Concurrency settings.
 //
 // Binary input memory: one file of the given size is attached to a Create request (n8n's filesystem
 // binary mode, its default in regular mode, and the in-memory mode). Each size runs in a fresh Node
@@ -164,13 +168,24 @@ async function main() {
 	const sizesArg = args.indexOf('--sizes');
 	const sizes = sizesArg >= 0 ? args[sizesArg + 1].split(',').map(Number) : [10, 100];
 
+	const onlyArg = args.indexOf('--only');
+	const only = onlyArg >= 0 ? args[onlyArg + 1] : undefined;
+
 	console.log('compiling the node and the harness…');
 	await compile();
 	const { startEmulator } = await import('./emulator-process.mjs');
 	const emulator = await startEmulator();
 	const results = [];
 	try {
-		for (const sizeMb of sizes) {
+		if (only !== 'memory') {
+			const { measureSse, measureThroughput, speedReport } = await import('./bench-speed.mjs');
+			const sse = await measureSse(BUILD_DIR);
+			console.log(`stream parsing: ${sse.events} events in ${sse.ms.toFixed(0)} ms`);
+			const throughput = await measureThroughput(BUILD_DIR, emulator);
+			for (const r of throughput) console.log(`concurrency ${r.concurrency}: ${r.items} items in ${r.ms} ms`);
+			await replaceSection('speed', speedReport(sse, throughput));
+		}
+		for (const sizeMb of only === 'speed' ? [] : sizes) {
 			for (const binaryMode of ['filesystem', 'default']) {
 				const out = await run(process.execPath, [
 					'--expose-gc',
@@ -188,7 +203,7 @@ async function main() {
 	} finally {
 		await emulator.stop();
 	}
-	await replaceSection('binary-input', binaryInputReport(results));
+	if (results.length > 0) await replaceSection('binary-input', binaryInputReport(results));
 	console.log(`wrote ${path.relative(PROJECT_DIR, RESULTS_FILE)}`);
 }
 
