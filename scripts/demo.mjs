@@ -99,8 +99,15 @@ function printResult(example, { run, response, requests }) {
 	if (response) {
 		const { method, path: hookPath } = example.webhook;
 		console.log(`  ▸ ${method} /webhook/${hookPath} ${compact(example.expectations.request?.body ?? {})}`);
-		console.log(`  ◂ HTTP ${response.status}`);
-		printItem(response.body, '    ');
+		const chunks = streamedChunks(response.body);
+		if (chunks) {
+			const text = chunks.filter((c) => c.type === 'item').map((c) => c.content).join('');
+			console.log(`  ◂ HTTP ${response.status}, streamed in ${chunks.length} JSON lines (begin, item…, end):`);
+			console.log(`    ${truncate(text, WIDTH - 4)}`);
+		} else {
+			console.log(`  ◂ HTTP ${response.status}`);
+			printItem(response.body, '    ');
+		}
 	} else {
 		for (const [node, tasks] of Object.entries(runData(run))) printNode(node, tasks[0]);
 		const error = executionError(run);
@@ -138,6 +145,17 @@ function printItem(json, prefix) {
 		const text = typeof value === 'string' ? value : compact(value);
 		console.log(`${i === 0 ? prefix : pad}${key}: ${truncate(text, WIDTH - pad.length - key.length - 2)}`);
 	});
+}
+
+/** n8n's streaming response (Webhook in streaming mode): JSON lines {type, content}; else null. */
+function streamedChunks(body) {
+	if (typeof body !== 'string') return null;
+	try {
+		const chunks = body.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+		return chunks.length && chunks.every((c) => typeof c?.type === 'string') ? chunks : null;
+	} catch {
+		return null;
+	}
 }
 
 function errorText(error) {

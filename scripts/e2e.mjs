@@ -5,6 +5,7 @@
 //   node scripts/e2e.mjs [--skip-build] [test/e2e/<file>.test.mjs …]
 //   E2E_SKIP_EDITOR=1   leave out the editor (browser) test
 //   E2E_KEEP=1          keep the n8n user folders for inspection
+//   E2E_SCREENSHOTS_DIR where the editor test saves its screenshots (default docs/screenshots)
 // Leaves the TAP report in test-results/e2e.tap; runE2e() returns its pass/fail counts.
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';

@@ -288,7 +288,12 @@ export class N8nInstance {
 		const folder = userFolder ?? (await mkdtemp(path.join(os.tmpdir(), 'n8n-gemini-')));
 		const ports = { server: await freePort(port), serverBroker: await freePort(), cliBroker: await freePort() };
 		const instance = new N8nInstance(rt, folder, keep, ports);
-		if (packageTgz) await instance.installPackage(packageTgz);
+		try {
+			if (packageTgz) await instance.installPackage(packageTgz);
+		} catch (error) {
+			await instance.dispose();
+			throw error;
+		}
 		return instance;
 	}
 

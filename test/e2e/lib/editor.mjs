@@ -5,7 +5,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../../../scripts/e2e.mjs';
 import { OWNER, PROJECT_DIR } from '../../../scripts/n8n-runtime.mjs';
 
-export const SCREENSHOTS_DIR = path.join(PROJECT_DIR, 'docs', 'screenshots');
+// The README shows these; E2E_SCREENSHOTS_DIR sends them elsewhere (each run's output differs a little).
+export const SCREENSHOTS_DIR = process.env.E2E_SCREENSHOTS_DIR || path.join(PROJECT_DIR, 'docs', 'screenshots');
 const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
