@@ -29,6 +29,7 @@ import {
 import { getNodeCredentials, makeHttpRequestWithAuthentication, type AuthDeps } from './authRequest';
 import { createBinaryHelpers, type BinaryDataStore } from './binary';
 import { evaluateExpression } from './expressions';
+import { contextBasics } from './contextBasics';
 import { httpRequest } from './http';
 import { getNodeParameter } from './parameters';
 import { harnessNotImplemented } from './types';
@@ -117,26 +118,12 @@ export function createExecuteContext(deps: ExecuteContextDeps): IExecuteFunction
 			'getInboundArtifact', 'mintInternalOAuth2Token', 'listAgents',
 		]),
 		customData: stubs(['set', 'setAll', 'get', 'getAll'], 'customData.'),
-		logger: Object.fromEntries(
-			(['error', 'warn', 'info', 'debug'] as const).map((level) => [
-				level,
-				(message: string, meta?: unknown) => recorder.log(level, message, meta),
-			]),
-		),
+		...contextBasics(env, recorder),
 
 		getInputData: (inputIndex = 0, connectionType: NodeConnectionType = 'main') =>
 			connectionType === 'main' && inputIndex === 0 ? items : [],
 		getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, options?: IGetNodeParameterOptions) =>
 			getNodeParameter(env, name, itemIndex, fallback, options),
-		getNode: () => deepCopy(node),
-		getWorkflow: () => ({ id: workflow.id, name: workflow.name, active: workflow.active }),
-		getWorkflowSettings: () => workflow.settings,
-		getWorkflowStaticData: (type: string) => workflow.getStaticData(type, node),
-		getExecutionId: () => env.executionId,
-		getMode: () => env.mode,
-		getTimezone: () => workflow.timezone,
-		getChildNodes: () => [],
-		getParentNodes: () => [],
 		getCredentials: async (type: string, itemIndex?: number) => await getNodeCredentials(deps, type, itemIndex, true),
 		getCredentialsProperties: (type: string) => deps.registry.getProperties(type),
 		continueOnFail: () =>

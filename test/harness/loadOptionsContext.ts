@@ -3,25 +3,20 @@
  * (mode 'internal', no input items, no execution cancel signal, request helpers only).
  */
 import type { IGetNodeParameterOptions, ILoadOptionsFunctions } from 'n8n-workflow';
-import { deepCopy } from 'n8n-workflow';
 
 import { getNodeCredentials, makeHttpRequestWithAuthentication, type AuthDeps } from './authRequest';
+import { contextBasics } from './contextBasics';
 import { httpRequest } from './http';
 import { extractValue, getNodeParameter, getPath } from './parameters';
 import { harnessNotImplemented } from './types';
 
 export function createLoadOptionsContext(deps: AuthDeps, path = ''): ILoadOptionsFunctions {
 	const { env, recorder } = deps;
-	const { workflow, node } = env;
+	const { node } = env;
 	const stub = (name: string) => () => harnessNotImplemented(name);
 
 	const context: Record<string, unknown> = {
-		logger: Object.fromEntries(
-			(['error', 'warn', 'info', 'debug'] as const).map((level) => [
-				level,
-				(message: string, meta?: unknown) => recorder.log(level, message, meta),
-			]),
-		),
+		...contextBasics(env, recorder),
 		getNodeParameter: (name: string, fallback?: unknown, options?: IGetNodeParameterOptions) =>
 			getNodeParameter(env, name, 0, fallback, options),
 		getCurrentNodeParameter: (parameterPath: string, options?: IGetNodeParameterOptions) => {
@@ -34,15 +29,6 @@ export function createLoadOptionsContext(deps: AuthDeps, path = ''): ILoadOption
 		getCurrentNodeParameters: () => node.parameters,
 		getCredentials: async (type: string) => await getNodeCredentials(deps, type, undefined, false),
 		getCredentialsProperties: (type: string) => deps.registry.getProperties(type),
-		getNode: () => deepCopy(node),
-		getWorkflow: () => ({ id: workflow.id, name: workflow.name, active: workflow.active }),
-		getWorkflowSettings: () => workflow.settings,
-		getWorkflowStaticData: (type: string) => workflow.getStaticData(type, node),
-		getExecutionId: () => env.executionId,
-		getMode: () => env.mode,
-		getTimezone: () => workflow.timezone,
-		getChildNodes: () => [],
-		getParentNodes: () => [],
 		getRestApiUrl: stub('getRestApiUrl'),
 		getInstanceBaseUrl: stub('getInstanceBaseUrl'),
 		getInstanceId: stub('getInstanceId'),
