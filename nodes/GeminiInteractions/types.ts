@@ -140,6 +140,8 @@ export interface InteractionRequestCommon {
 	background?: boolean;
 	store?: boolean;
 	environment?: Environment;
+	/** Asks for the next part of an answer paused at `requires_continuation`. */
+	continuation_token?: string;
 }
 
 export interface ModelInteractionRequest extends InteractionRequestCommon {
@@ -187,6 +189,7 @@ export interface Interaction {
 	usage?: Usage;
 	previous_interaction_id?: string;
 	environment_id?: string;
+	continuation_token?: string;
 	errors?: Array<{ code?: string; message?: string }>;
 	[key: string]: unknown;
 }

@@ -44,6 +44,23 @@ describe('outputText agrees with the SDK output_text', () => {
 		agree(created);
 	});
 
+	it('an answer Google paused at its decode limit, which the SDK continues on its own', async () => {
+		emulator.clearRequests();
+		const merged = (await ai.interactions.create({ model: 'gemini-3.5-flash', input: 'A long one #continuation:3' })) as WithOutputText & {
+			continuation_ids?: string[];
+		};
+		const posts = emulator.requests.filter((entry) => entry.method === 'POST');
+		expect(posts).toHaveLength(3);
+		expect(posts[1].body).toEqual({
+			model: 'gemini-3.5-flash',
+			continuation_token: expect.stringMatching(/^ct_/),
+			previous_interaction_id: expect.any(String),
+		});
+		expect(merged.continuation_ids).toHaveLength(3);
+		agree(merged);
+		expect(merged.output_text).toContain('You said: "A long one #continuation:3".');
+	});
+
 	it('a GET timeline with earlier turns', async () => {
 		const first = (await ai.interactions.create({ model: 'gemini-3.5-flash', input: 'First turn' })) as { id: string };
 		const second = (await ai.interactions.create({

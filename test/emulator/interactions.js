@@ -9,6 +9,7 @@ const { resolveInteractionModel } = require('./models');
 const { planTurn } = require('./replies');
 const { Timeline, stepEvents, streamTimeline } = require('./sse');
 const { validateCreate } = require('./validate');
+const { createContinuations } = require('./continuation');
 
 const RUNNING = new Set(['in_progress', 'queued']);
 const CANCELLABLE = new Set([...RUNNING, 'requires_action']);
@@ -34,6 +35,7 @@ const CANCELLABLE = new Set([...RUNNING, 'requires_action']);
 function createInteractionStore(opts, agents) {
   /** @type {Map<string, StoredInteraction>} */
   const records = new Map();
+  const continuations = createContinuations();
 
   /** @param {StoredInteraction} record */
   const wireId = (record) => (record.stored ? record.id : '');
@@ -68,9 +70,15 @@ function createInteractionStore(opts, agents) {
   function finish(record, status, errorList) {
     record.timers.forEach(clearTimeout);
     const { resource, plan } = record;
-    Object.assign(resource, { status, updated: nowIso(), usage: plan.usage }, errorList ? { errors: errorList } : {});
-    const { id, object, model, agent, created, updated, service_tier, environment_id, errors } = resource;
-    const summary = { id: wireId(record), status, usage: plan.usage, created, updated, service_tier, object, model, agent, environment_id, errors };
+    const continuation = /** @type {any} */ (plan).continuationToken;
+    Object.assign(
+      resource,
+      { status, updated: nowIso(), usage: plan.usage },
+      errorList ? { errors: errorList } : {},
+      continuation ? { continuation_token: continuation } : {},
+    );
+    const { id, object, model, agent, created, updated, service_tier, environment_id, errors, continuation_token } = resource;
+    const summary = { id: wireId(record), status, usage: plan.usage, created, updated, service_tier, object, model, agent, environment_id, errors, continuation_token };
     record.timeline.append({ event_type: 'interaction.completed', interaction: summary });
     record.timeline.finish();
   }
@@ -123,15 +131,20 @@ function createInteractionStore(opts, agents) {
     }
     const inputSteps = inputToSteps(body.input);
     const envId = environmentId(body.environment);
-    const plan = planTurn({
-      body,
-      actor,
-      inputSteps,
-      history: previous?.plan.userTexts ?? [],
-      pendingCalls: previous?.outputSteps.filter((s) => s.type === 'function_call') ?? [],
-      environmentId: envId,
-      media: ctx.media?.media ?? [],
-    });
+    const plan = body.continuation_token
+      ? continuations.resume(body.continuation_token)
+      : continuations.split(
+          planTurn({
+            body,
+            actor,
+            inputSteps,
+            history: previous?.plan.userTexts ?? [],
+            pendingCalls: previous?.outputSteps.filter((s) => s.type === 'function_call') ?? [],
+            environmentId: envId,
+            media: ctx.media?.media ?? [],
+          }),
+          userTexts(inputSteps).join(' '),
+        );
     const now = nowIso();
     /** @type {StoredInteraction} */
     const record = {

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import type { ChatStream } from '../helpers/chatStream';
 import { outputText } from '../response/outputText';
 import type { StreamEvent } from '../response/streamAccumulator';
+import { continuationRequest, MAX_CONTINUATIONS, mergeHops } from '../response/continuation';
 import { StreamAccumulator } from '../response/streamAccumulator';
 import type { Interaction, InteractionRequest } from '../types';
 import type { GeminiApiClient } from './api';
@@ -155,8 +156,8 @@ export async function streamTurn(
 	}
 }
 
-/** Sends a model turn: streamed when a chat is listening (forwarding the answer as it comes), else in one response. */
-export async function sendModelTurn(
+/** Sends one request of a model turn: streamed when a chat is listening, else in one response. */
+async function sendHop(
 	ctx: IExecuteFunctions,
 	client: GeminiApiClient,
 	request: InteractionRequest,
@@ -175,4 +176,24 @@ export async function sendModelTurn(
 		chat,
 		cancelSignal: ctx.getExecutionCancelSignal?.(),
 	});
+}
+
+/**
+ * Sends a model turn (streamed when a chat is listening, forwarding the answer as it comes) and,
+ * when Google pauses a long answer at its decode limit, asks for the rest until it is complete.
+ */
+export async function sendModelTurn(
+	ctx: IExecuteFunctions,
+	client: GeminiApiClient,
+	request: InteractionRequest,
+	options: { itemIndex: number; timeoutMs: number; chat?: ChatStream; encode?: BodyEncoder },
+): Promise<Interaction> {
+	const hops = [await sendHop(ctx, client, request, options)];
+	for (let next = continuationRequest(request, hops[0]); next && hops.length <= MAX_CONTINUATIONS; ) {
+		// Only a turn that is not stored sends its input (and so its files) again.
+		const hop = await sendHop(ctx, client, next, { ...options, encode: next.input === undefined ? undefined : options.encode });
+		hops.push(hop);
+		next = continuationRequest(request, hop);
+	}
+	return mergeHops(hops);
 }
