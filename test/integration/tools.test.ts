@@ -226,6 +226,16 @@ describe('connected n8n tools', () => {
 			tools: first.body.tools,
 		});
 		expect(item.json.id).not.toBe(second.body.previous_interaction_id);
+
+		// Both rounds are billed, so the output reports their usage added up.
+		const usageOf = async (id: string) =>
+			(
+				(await (
+					await fetch(`${fixture.emulator.url}/v1/interactions/${id}`, { headers: { 'x-goog-api-key': 'test-api-key' } })
+				).json()) as { usage: { total_tokens: number } }
+			).usage.total_tokens;
+		const rounds = [await usageOf(second.body.previous_interaction_id), await usageOf(item.json.id as string)];
+		expect((item.json.usage as { total_tokens: number }).total_tokens).toBe(rounds[0] + rounds[1]);
 	});
 
 	it('flattens toolkits, declares a DynamicTool with its input schema, and reports a failing tool to the model', async () => {

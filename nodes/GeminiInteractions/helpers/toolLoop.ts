@@ -5,6 +5,7 @@ import { cleanSchemaForGemini } from '../request/schemaCleaning';
 import { functionResultStep, functionTool } from '../request/tools';
 import { toolSchemaToJsonSchema } from '../request/zodSchema';
 import { functionCalls } from '../response/simplify';
+import { addUsage } from '../response/usage';
 import { ExecutionCancelledError } from '../transport/cancellableSleep';
 import type { FunctionResultStep, FunctionTool, Interaction } from '../types';
 
@@ -112,12 +113,17 @@ export async function runToolLoop(
 	const cancelSignal = ctx.getExecutionCancelSignal?.();
 	const toolCalls: IDataObject[] = [];
 	let interaction = first;
+	// Every round is billed: the output reports the whole loop's usage, not the last round's.
+	let usage = first.usage;
+	const withTotalUsage = () => ({ ...interaction, usage });
 	for (let round = 0; ; round++) {
 		const calls = functionCalls(interaction);
-		if (calls.length === 0 || !calls.every((call) => byName.has(call.name))) return { interaction, toolCalls };
+		if (calls.length === 0 || !calls.every((call) => byName.has(call.name))) {
+			return { interaction: withTotalUsage(), toolCalls };
+		}
 		if (round >= options.maxIterations) {
 			return {
-				interaction,
+				interaction: withTotalUsage(),
 				toolCalls,
 				notice: `Stopped after ${options.maxIterations} rounds of tool calls ("Max Tool Rounds"); the model still asks for ${calls.map((call) => call.name).join(', ')}.`,
 			};
@@ -137,5 +143,6 @@ export async function runToolLoop(
 			toolCalls.push({ id: call.id, name: call.name, args: call.args, result: step.result as IDataObject, ...(isError ? { isError } : {}) });
 		}
 		interaction = await options.submit(results, interaction.id);
+		usage = addUsage(usage, interaction.usage);
 	}
 }

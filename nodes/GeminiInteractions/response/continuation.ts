@@ -1,4 +1,5 @@
-import type { Interaction, InteractionRequest, Usage } from '../types';
+import type { Interaction, InteractionRequest } from '../types';
+import { addUsage } from './usage';
 
 /** A long answer can pause many times; past this the node reports what it has. */
 export const MAX_CONTINUATIONS = 20;
@@ -14,16 +15,6 @@ export function continuationRequest(original: InteractionRequest, hop: Interacti
 	const next: InteractionRequest = { ...original, continuation_token: hop.continuation_token, previous_interaction_id: hop.id };
 	delete next.input;
 	return next;
-}
-
-function addUsage(total: Usage | undefined, next: Usage | undefined): Usage | undefined {
-	if (!total || !next) return total ?? next;
-	const sum: Usage = { ...total };
-	for (const [key, value] of Object.entries(next)) {
-		const current = sum[key];
-		sum[key] = typeof value === 'number' && typeof current === 'number' ? current + value : (current ?? value);
-	}
-	return sum;
 }
 
 /** One interaction from its hops: steps in order, usage added up, id and status of the last hop. */
