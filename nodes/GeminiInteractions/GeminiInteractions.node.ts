@@ -23,7 +23,9 @@ export class GeminiInteractions implements INodeType {
 		icon: { light: 'file:gemini.svg', dark: 'file:gemini.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// Plain `||` and brackets only: older n8n expression parsers reject `?.` and `??`.
+		subtitle:
+			'={{ ({ interaction: { create: "Message a model", continueConversation: "Continue a conversation", generateStructuredOutput: "Generate structured output", submitFunctionResults: "Submit function results", get: "Get an interaction", cancel: "Cancel an interaction", delete: "Delete an interaction" }, agent: { run: "Run an agent", create: "Create a custom agent", get: "Get a custom agent", list: "List custom agents", delete: "Delete a custom agent" } }[$parameter["resource"]] || {})[$parameter["operation"]] || $parameter["operation"] }}',
 		description: "Talk to Gemini models and agents through Google's Interactions API",
 		defaults: { name: 'Gemini Interactions' },
 		usableAsTool: true,

@@ -52,6 +52,7 @@ describe('the node in the n8n editor', () => {
 		await node.waitFor();
 		assert.equal(await node.getAttribute('data-node-type'), 'n8n-nodes-gemini-interactions.geminiInteractions');
 		assert.ok((await node.locator('img, svg').count()) > 0, 'node icon rendered');
+		assert.match(await node.innerText(), /Generate structured output/, 'the subtitle names the action');
 		await screenshot(page, 'editor-canvas.png');
 		await screenshot(await openNode(page, RUN_EXAMPLE.geminiNode), 'node-panel.png');
 		await closeNode(page);
