@@ -19,6 +19,7 @@ import { PROJECT_DIR, sleep } from './n8n-runtime.mjs';
 
 export const EXAMPLES_DIR = path.join(PROJECT_DIR, 'examples');
 const WEBHOOK_TYPE = 'n8n-nodes-base.webhook';
+const CHAT_TRIGGER_TYPE = '@n8n/n8n-nodes-langchain.chatTrigger';
 
 /** Credential ids and names the examples reference; importing them makes the examples run as-is. */
 export const CREDENTIAL_REFS = Object.freeze({
@@ -64,8 +65,12 @@ export async function loadExamples(dir = EXAMPLES_DIR) {
 	);
 }
 
+/** How to call a webhook or public Chat Trigger workflow over HTTP (null for manual workflows). */
 function webhookOf(workflow) {
-	const node = workflow.nodes.find((n) => n.type === WEBHOOK_TYPE && !n.disabled);
+	const active = workflow.nodes.filter((n) => !n.disabled);
+	const chat = active.find((n) => n.type === CHAT_TRIGGER_TYPE);
+	if (chat) return { method: 'POST', path: `${chat.webhookId}/chat` };
+	const node = active.find((n) => n.type === WEBHOOK_TYPE);
 	if (!node) return null;
 	return { method: node.parameters.httpMethod ?? 'GET', path: node.parameters.path };
 }
