@@ -1,6 +1,6 @@
 import { outputText } from '../../nodes/GeminiInteractions/response/outputText';
 import type { StreamEvent } from '../../nodes/GeminiInteractions/response/streamAccumulator';
-import { StreamAccumulator } from '../../nodes/GeminiInteractions/response/streamAccumulator';
+import { parseStreamEvent, StreamAccumulator } from '../../nodes/GeminiInteractions/response/streamAccumulator';
 
 function applyAll(events: StreamEvent[]) {
 	const accumulator = new StreamAccumulator();
@@ -184,5 +184,23 @@ describe('StreamAccumulator', () => {
 			{ event_type: 'interaction.completed', interaction: { id: 'v1_x', status: 'completed', model: undefined } },
 		]);
 		expect(interaction).toMatchObject({ id: 'v1_x', status: 'completed', model: 'm' });
+	});
+});
+
+describe('parseStreamEvent', () => {
+	it('reads the Interactions event from SSE data', () => {
+		expect(parseStreamEvent('{"event_type":"step.stop","index":1}')).toEqual({ event_type: 'step.stop', index: 1 });
+	});
+
+	it('takes the SSE event name when the data has no event_type', () => {
+		expect(parseStreamEvent('{"index":0}', 'step.start')).toEqual({ event_type: 'step.start', index: 0 });
+		expect(parseStreamEvent('{"event_type":"error"}', 'other')).toEqual({ event_type: 'error' });
+	});
+
+	it('ignores [DONE], non-JSON data, and JSON that is not an event', () => {
+		expect(parseStreamEvent('[DONE]')).toBeUndefined();
+		expect(parseStreamEvent('not json')).toBeUndefined();
+		expect(parseStreamEvent('42')).toBeUndefined();
+		expect(parseStreamEvent('{"index":0}')).toBeUndefined();
 	});
 });

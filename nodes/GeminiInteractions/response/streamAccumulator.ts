@@ -15,6 +15,23 @@ export interface StreamEvent {
 	[key: string]: unknown;
 }
 
+/**
+ * The Interactions event in an SSE event's data, or undefined when the data is not one (`[DONE]`,
+ * comments turned data, non-JSON). The SSE `event:` name stands in for a missing `event_type`.
+ */
+export function parseStreamEvent(data: string, eventName?: string): StreamEvent | undefined {
+	let event: unknown;
+	try {
+		event = JSON.parse(data);
+	} catch {
+		return undefined;
+	}
+	if (typeof event !== 'object' || event === null) return undefined;
+	const parsed = event as StreamEvent;
+	if (!parsed.event_type && eventName) parsed.event_type = eventName;
+	return typeof parsed.event_type === 'string' ? parsed : undefined;
+}
+
 export interface AppliedEvent {
 	/** Answer text that arrived with this event (never thought summaries). */
 	text?: string;

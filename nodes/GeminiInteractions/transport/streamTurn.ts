@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
 import type { ChatStream } from '../helpers/chatStream';
 import { outputText } from '../response/outputText';
-import type { StreamEvent } from '../response/streamAccumulator';
 import { continuationRequest, MAX_CONTINUATIONS, mergeHops } from '../response/continuation';
-import { StreamAccumulator } from '../response/streamAccumulator';
+import { parseStreamEvent, StreamAccumulator } from '../response/streamAccumulator';
 import type { Interaction, InteractionRequest } from '../types';
 import type { GeminiApiClient } from './api';
 import { resourcePath } from './api';
@@ -69,14 +68,8 @@ async function consume(
 		for await (const sse of readSse(events)) {
 			if (cancelSignal?.aborted) return { kind: 'cancelled' };
 			if (sse.data === DONE_SENTINEL) break;
-			let event: StreamEvent;
-			try {
-				event = JSON.parse(sse.data) as StreamEvent;
-			} catch {
-				continue;
-			}
-			if (typeof event !== 'object' || event === null) continue;
-			if (!event.event_type && sse.event) event.event_type = sse.event;
+			const event = parseStreamEvent(sse.data, sse.event);
+			if (!event) continue;
 			const applied = accumulator.apply(event, sse.id);
 			if (applied.text) chat.text(applied.text);
 			if (applied.error) return { kind: 'error', ...applied.error };

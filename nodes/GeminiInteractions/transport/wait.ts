@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { isTerminal } from '../response/status';
-import type { StreamEvent } from '../response/streamAccumulator';
-import { StreamAccumulator } from '../response/streamAccumulator';
+import { parseStreamEvent, StreamAccumulator } from '../response/streamAccumulator';
 import type { Interaction } from '../types';
 import type { ApiCall, GeminiApiClient } from './api';
 import { resourcePath } from './api';
@@ -144,15 +143,6 @@ async function closeBody(body: unknown): Promise<void> {
 	}
 }
 
-function parseEvent(data: string): StreamEvent | undefined {
-	try {
-		const event = JSON.parse(data) as StreamEvent;
-		return event && typeof event === 'object' && typeof event.event_type === 'string' ? event : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
 type Opened =
 	| { kind: 'events'; body: AsyncIterable<Buffer | string> }
 	| { kind: 'json'; interaction: Interaction }
@@ -235,7 +225,6 @@ class InteractionFollower {
 			kind: 'dropped',
 			progressed: newEvents > 0 || Date.now() - openedAt >= HEALTHY_CONNECTION_MS,
 		});
-		let previousSseId: string | undefined;
 		const iterator = readSse(body)[Symbol.asyncIterator]();
 		const watch = this.clock.watch();
 		try {
@@ -259,13 +248,9 @@ class InteractionFollower {
 					return stop ? { kind: 'stopped', reason: stop } : dropped();
 				}
 				if (result.value.data === DONE_SENTINEL) continue;
-				const event = parseEvent(result.value.data);
+				const event = parseStreamEvent(result.value.data, result.value.event);
 				if (!event) continue;
-				// An SSE id persists to later events that have no `id:` line of their own (EventSource
-				// rules); only a new one identifies this event, so inherited ids are not passed on.
-				const sseId = result.value.id !== previousSseId ? result.value.id : undefined;
-				previousSseId = result.value.id;
-				const applied = this.accumulator.apply(event, sseId);
+				const applied = this.accumulator.apply(event, result.value.id);
 				if (applied.duplicate) continue;
 				newEvents++;
 				if (applied.text) this.settings.onText?.(applied.text);
