@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { router } from './actions/router';
 import { credentials, properties } from './actions/versionDescription';
-import { searchAgents, searchCustomAgents, searchModels } from './methods/listSearch';
+import { searchAgents, searchCustomAgents, searchModels } from '../shared/methods/listSearch';
 
 /**
  * Create and Continue Conversation get a Tools input (as n8n's own Gemini and OpenAI nodes do):
@@ -12,8 +11,8 @@ import { searchAgents, searchCustomAgents, searchModels } from './methods/listSe
 const TOOLS_INPUT_EXPRESSION = `={{
 	((resource, operation) =>
 		resource === 'interaction' && ['create', 'continueConversation'].includes(operation)
-			? [{ type: '${NodeConnectionTypes.Main}' }, { type: '${NodeConnectionTypes.AiTool}', displayName: 'Tools', required: false }]
-			: ['${NodeConnectionTypes.Main}'])($parameter.resource, $parameter.operation)
+			? [{ type: 'main' }, { type: 'ai_tool', displayName: 'Tools', required: false }]
+			: ['main'])($parameter.resource, $parameter.operation)
 }}` as const;
 
 export class GeminiInteractions implements INodeType {
@@ -30,7 +29,9 @@ export class GeminiInteractions implements INodeType {
 		defaults: { name: 'Gemini Interactions' },
 		usableAsTool: true,
 		inputs: TOOLS_INPUT_EXPRESSION,
-		outputs: [NodeConnectionTypes.Main],
+		// Plain connection strings: n8n-workflow has the NodeConnectionTypes object only from 1.83.
+		// eslint-disable-next-line @n8n/community-nodes/node-connection-type-literal
+		outputs: ['main'],
 		credentials,
 		properties,
 	};

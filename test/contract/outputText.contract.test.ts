@@ -3,8 +3,8 @@
 // answer, function calls, and GET timelines that include earlier turns.
 import { GoogleGenAI } from '@google/genai';
 
-import { outputText } from '../../nodes/GeminiInteractions/response/outputText';
-import type { Step } from '../../nodes/GeminiInteractions/types';
+import { outputText } from '../../nodes/shared/wire/response/outputText';
+import type { Step } from '../../nodes/shared/wire/types';
 import { startEmulator, type Emulator } from '../emulator';
 
 for (const name of Object.keys(process.env)) {

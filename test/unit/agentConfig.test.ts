@@ -5,7 +5,7 @@ import {
 	buildEnvironment,
 	parseEnvironmentJson,
 	parseToolsJson,
-} from '../../nodes/GeminiInteractions/request/agentConfig';
+} from '../../nodes/shared/wire/request/agentConfig';
 
 const DEEP_RESEARCH = 'deep-research-preview-04-2026';
 const ANTIGRAVITY = 'antigravity-preview-05-2026';

@@ -1,4 +1,4 @@
-import { mapWithConcurrency } from '../../nodes/GeminiInteractions/helpers/concurrency';
+import { mapWithConcurrency } from '../../nodes/shared/scheduling/concurrency';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,5 +1,5 @@
-import { continuationRequest, mergeHops } from '../../nodes/GeminiInteractions/response/continuation';
-import type { Interaction, ModelInteractionRequest } from '../../nodes/GeminiInteractions/types';
+import { continuationRequest, mergeHops } from '../../nodes/shared/wire/response/continuation';
+import type { Interaction, ModelInteractionRequest } from '../../nodes/shared/wire/types';
 
 const request: ModelInteractionRequest = {
 	model: 'gemini-3.5-flash',

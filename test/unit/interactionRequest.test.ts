@@ -1,14 +1,14 @@
 import {
 	buildAgentInteractionRequest,
 	buildModelInteractionRequest,
-} from '../../nodes/GeminiInteractions/request/interactionRequest';
-import { chooseModel, CURRENT_MODEL, normalizeModelId } from '../../nodes/GeminiInteractions/request/modelSelection';
-import { jsonResponseFormat, parseSchemaParameter } from '../../nodes/GeminiInteractions/request/structuredOutput';
+} from '../../nodes/shared/wire/request/interactionRequest';
+import { chooseModel, CURRENT_MODEL, normalizeModelId } from '../../nodes/shared/wire/request/modelSelection';
+import { jsonResponseFormat, parseSchemaParameter } from '../../nodes/shared/wire/request/structuredOutput';
 import {
 	buildGenerationConfig,
 	parseStopSequences,
 	systemInstruction,
-} from '../../nodes/GeminiInteractions/request/turnOptions';
+} from '../../nodes/shared/wire/request/turnOptions';
 
 describe('buildModelInteractionRequest', () => {
 	it('maps a turn to snake_case fields and leaves out what is unset', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { encodeJsonBody, inlineData } from '../../nodes/GeminiInteractions/request/inlineData';
+import { encodeJsonBody, inlineData } from '../../nodes/shared/wire/request/inlineData';
 import {
 	classifyMedia,
 	extensionForMimeType,
@@ -9,11 +9,11 @@ import {
 	normalizeMimeType,
 	uriContent,
 	userContent,
-} from '../../nodes/GeminiInteractions/request/media';
-import { fileSummaries, outputFiles, withoutInlineMedia } from '../../nodes/GeminiInteractions/response/media';
-import { rawInteraction } from '../../nodes/GeminiInteractions/response/simplify';
-import { citations, sources } from '../../nodes/GeminiInteractions/response/sources';
-import type { Interaction } from '../../nodes/GeminiInteractions/types';
+} from '../../nodes/shared/wire/request/media';
+import { fileSummaries, outputFiles, withoutInlineMedia } from '../../nodes/shared/wire/response/media';
+import { rawInteraction } from '../../nodes/shared/wire/response/simplify';
+import { citations, sources } from '../../nodes/shared/wire/response/sources';
+import type { Interaction } from '../../nodes/shared/wire/types';
 
 describe('MIME type → content block type', () => {
 	it.each([

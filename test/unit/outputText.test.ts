@@ -1,5 +1,5 @@
-import { outputText, thoughtSummaries } from '../../nodes/GeminiInteractions/response/outputText';
-import type { Step } from '../../nodes/GeminiInteractions/types';
+import { outputText, thoughtSummaries } from '../../nodes/shared/wire/response/outputText';
+import type { Step } from '../../nodes/shared/wire/types';
 
 const text = (t: string) => ({ type: 'text' as const, text: t });
 const image = { type: 'image' as const, data: 'iVBORw0KGgo=', mime_type: 'image/png' };

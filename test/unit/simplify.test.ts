@@ -1,7 +1,7 @@
-import { rawInteraction, simplifyInteraction } from '../../nodes/GeminiInteractions/response/simplify';
-import { describeFailure } from '../../nodes/GeminiInteractions/response/status';
-import { parseStructuredText } from '../../nodes/GeminiInteractions/response/structuredOutput';
-import type { Interaction } from '../../nodes/GeminiInteractions/types';
+import { rawInteraction, simplifyInteraction } from '../../nodes/shared/wire/response/simplify';
+import { describeFailure } from '../../nodes/shared/wire/response/status';
+import { parseStructuredText } from '../../nodes/shared/wire/response/structuredOutput';
+import type { Interaction } from '../../nodes/shared/wire/types';
 
 const completed: Interaction = {
 	id: 'v1_abc',

@@ -1,5 +1,5 @@
-import { DONE_SENTINEL, readSse, SseParser } from '../../nodes/GeminiInteractions/transport/sse';
-import type { SseEvent } from '../../nodes/GeminiInteractions/transport/sse';
+import { DONE_SENTINEL, readSse, SseParser } from '../../nodes/shared/transport/sse';
+import type { SseEvent } from '../../nodes/shared/transport/sse';
 
 /** Feeds the chunks one by one and collects every event, the end included. */
 function parseChunks(chunks: Array<string | Uint8Array>): SseEvent[] {

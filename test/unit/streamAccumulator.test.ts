@@ -1,6 +1,6 @@
-import { outputText } from '../../nodes/GeminiInteractions/response/outputText';
-import type { StreamEvent } from '../../nodes/GeminiInteractions/response/streamAccumulator';
-import { parseStreamEvent, StreamAccumulator } from '../../nodes/GeminiInteractions/response/streamAccumulator';
+import { outputText } from '../../nodes/shared/wire/response/outputText';
+import type { StreamEvent } from '../../nodes/shared/wire/response/streamAccumulator';
+import { parseStreamEvent, StreamAccumulator } from '../../nodes/shared/wire/response/streamAccumulator';
 
 function applyAll(events: StreamEvent[]) {
 	const accumulator = new StreamAccumulator();

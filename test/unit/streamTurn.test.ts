@@ -1,9 +1,9 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { ChatStream } from '../../nodes/GeminiInteractions/helpers/chatStream';
-import type { ApiCall, ApiStreamResponse, GeminiApiClient } from '../../nodes/GeminiInteractions/transport/api';
-import { streamTurn } from '../../nodes/GeminiInteractions/transport/streamTurn';
+import type { ChatStream } from '../../nodes/shared/host/chatStream';
+import type { ApiCall, ApiStreamResponse, GeminiApiClient } from '../../nodes/shared/transport/client';
+import { streamTurn } from '../../nodes/shared/interactions/streamTurn';
 
 const node: INode = { id: '1', name: 'Gemini', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 

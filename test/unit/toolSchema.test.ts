@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { z as z4 } from 'zod/v4';
 
-import { cleanSchemaForGemini } from '../../nodes/GeminiInteractions/request/schemaCleaning';
-import { toolSchemaToJsonSchema } from '../../nodes/GeminiInteractions/request/zodSchema';
+import { cleanSchemaForGemini } from '../../nodes/shared/wire/request/schemaCleaning';
+import { toolSchemaToJsonSchema } from '../../nodes/shared/wire/request/zodSchema';
 
 describe('toolSchemaToJsonSchema (zod v3)', () => {
 	it('converts an object with required and optional properties and descriptions', () => {

@@ -5,9 +5,9 @@ import {
 	functionTool,
 	parseFunctionDeclarations,
 	parseFunctionResults,
-} from '../../nodes/GeminiInteractions/request/tools';
-import { turnOutputJson } from '../../nodes/GeminiInteractions/response/turnOutput';
-import type { Interaction } from '../../nodes/GeminiInteractions/types';
+} from '../../nodes/shared/wire/request/tools';
+import { turnOutputJson } from '../../nodes/shared/wire/response/turnOutput';
+import type { Interaction } from '../../nodes/shared/wire/types';
 
 describe('functionTool', () => {
 	it('builds a flat function tool with a cleaned schema', () => {

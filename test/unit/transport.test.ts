@@ -1,15 +1,15 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { enterpriseHost, resolveEndpoint } from '../../nodes/GeminiInteractions/transport/endpoints';
-import { apiErrorFromResponse, googleErrorMessage } from '../../nodes/GeminiInteractions/transport/errors';
+import { enterpriseHost, resolveEndpoint } from '../../nodes/shared/transport/endpoints';
+import { apiErrorFromResponse, googleErrorMessage } from '../../nodes/shared/transport/errors';
 import {
 	DEFAULT_RETRY_POLICY,
 	isRetryableStatus,
 	nextRetryDelay,
 	parseRetryAfter,
-} from '../../nodes/GeminiInteractions/transport/retry';
-import { resourcePath } from '../../nodes/GeminiInteractions/transport/api';
+} from '../../nodes/shared/transport/retry';
+import { resourcePath } from '../../nodes/shared/transport/client';
 
 const node: INode = {
 	id: '1',

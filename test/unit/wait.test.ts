@@ -3,7 +3,7 @@ import {
 	MAX_QUIET_RESUMES,
 	resumeDelay,
 	streamUnsupported,
-} from '../../nodes/GeminiInteractions/transport/wait';
+} from '../../nodes/shared/interactions/follow';
 
 describe('waiting rules', () => {
 	it('stops waiting at terminal statuses and when the run waits for the client', () => {

@@ -18,7 +18,7 @@ import type {
 	TextResponseFormat,
 	ThoughtStep,
 	UserInputStep,
-} from '../../nodes/GeminiInteractions/types';
+} from '../../nodes/shared/wire/types';
 
 type Fits<Ours, Theirs> = Ours extends Theirs ? true : false;
 const assertTrue = <T extends true>(): T => true as T;

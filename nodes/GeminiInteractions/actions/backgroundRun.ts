@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { openChatStream } from '../helpers/chatStream';
-import { outputText } from '../response/outputText';
-import { rawInteraction, simplifyInteraction } from '../response/simplify';
-import { describeFailure } from '../response/status';
-import type { GeminiApiClient } from '../transport/api';
-import { isSettled, waitForInteraction } from '../transport/wait';
-import type { Interaction } from '../types';
+import { openChatStream } from '../../shared/host/chatStream';
+import { outputText } from '../../shared/wire/response/outputText';
+import { rawInteraction, simplifyInteraction } from '../../shared/wire/response/simplify';
+import { describeFailure } from '../../shared/wire/response/status';
+import type { GeminiApiClient } from '../../shared/transport/client';
+import { isSettled, waitForInteraction } from '../../shared/interactions/follow';
+import type { Interaction } from '../../shared/wire/types';
 
 /**
  * Shared by Run Agent and Interaction → Get / Cancel: waiting for a background run, turning

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CURRENT_MODEL } from '../request/modelSelection';
+import { CURRENT_MODEL } from '../../shared/wire/request/modelSelection';
 
 export const modelLocator: INodeProperties = {
 	displayName: 'Model',

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { GeminiApiClient } from '../transport/api';
+import type { GeminiApiClient } from '../../shared/transport/client';
 
 export type OperationExecute = (
 	this: IExecuteFunctions,

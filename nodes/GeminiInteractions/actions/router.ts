@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../helpers/concurrency';
-import { GeminiApiClient } from '../transport/api';
-import type { AuthMode } from '../transport/endpoints';
+import { mapWithConcurrency } from '../../shared/scheduling/concurrency';
+import { GeminiApiClient } from '../../shared/transport/client';
+import type { AuthMode } from '../../shared/transport/endpoints';
 import * as agent from './agent';
 import * as interaction from './interaction';
 import type { OperationModule, ResourceOperations } from './node.type';

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { InlineData } from '../request/inlineData';
-import type { Parsed } from '../request/jsonParameter';
-import { userContent } from '../request/media';
-import type { BuiltInToolValues, FunctionDeclarationInput } from '../request/tools';
-import { builtInTools, duplicateFunctionName, functionTool, parseFunctionDeclarations } from '../request/tools';
-import type { TurnOptionValues } from '../request/turnOptions';
-import type { InteractionInput, ResponseFormat, Tool } from '../types';
+import type { InlineData } from '../../shared/wire/request/inlineData';
+import type { Parsed } from '../../shared/wire/request/jsonParameter';
+import { userContent } from '../../shared/wire/request/media';
+import type { BuiltInToolValues, FunctionDeclarationInput } from '../../shared/wire/request/tools';
+import { builtInTools, duplicateFunctionName, functionTool, parseFunctionDeclarations } from '../../shared/wire/request/tools';
+import type { TurnOptionValues } from '../../shared/wire/request/turnOptions';
+import type { InteractionInput, ResponseFormat, Tool } from '../../shared/wire/types';
 import type { AttachmentOptions } from './files';
 import { readInlineAttachments } from './files';
 import type { ConnectedTool } from './toolLoop';

@@ -1,12 +1,12 @@
 import type { IBinaryKeyData, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { InlineData } from '../request/inlineData';
-import { inlineData } from '../request/inlineData';
-import { parseList } from '../request/jsonParameter';
-import { classifyMedia, uriContent } from '../request/media';
-import type { OutputFile } from '../response/media';
-import type { MediaContent } from '../types';
+import type { InlineData } from '../../shared/wire/request/inlineData';
+import { inlineData } from '../../shared/wire/request/inlineData';
+import { parseList } from '../../shared/wire/request/jsonParameter';
+import { classifyMedia, uriContent } from '../../shared/wire/request/media';
+import type { OutputFile } from '../../shared/wire/response/media';
+import type { MediaContent } from '../../shared/wire/types';
 
 export interface AttachmentOptions {
 	/** "Input Binary Fields": binary properties of the item, comma-separated. */

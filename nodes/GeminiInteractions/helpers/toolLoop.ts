@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { cleanSchemaForGemini } from '../request/schemaCleaning';
-import { functionResultStep, functionTool } from '../request/tools';
-import { toolSchemaToJsonSchema } from '../request/zodSchema';
-import { functionCalls } from '../response/simplify';
-import { addUsage } from '../response/usage';
-import { ExecutionCancelledError } from '../transport/cancellableSleep';
-import type { FunctionResultStep, FunctionTool, Interaction } from '../types';
+import { cleanSchemaForGemini } from '../../shared/wire/request/schemaCleaning';
+import { functionResultStep, functionTool } from '../../shared/wire/request/tools';
+import { toolSchemaToJsonSchema } from '../../shared/wire/request/zodSchema';
+import { functionCalls } from '../../shared/wire/response/simplify';
+import { addUsage } from '../../shared/wire/response/usage';
+import { ExecutionCancelledError } from '../../shared/transport/cancellableSleep';
+import type { FunctionResultStep, FunctionTool, Interaction } from '../../shared/wire/types';
 
 /** A tool connected to the node's Tools input (a LangChain tool, duck-typed). */
 export interface ConnectedTool {
@@ -33,13 +33,13 @@ function flatten(value: unknown): unknown[] {
 
 function hasToolInput(ctx: IExecuteFunctions): boolean {
 	if (typeof ctx.getNodeInputs !== 'function') return false;
-	return ctx.getNodeInputs().some((input) => input.type === NodeConnectionTypes.AiTool);
+	return ctx.getNodeInputs().some((input) => input.type === 'ai_tool');
 }
 
 /** The tools connected to this node for the item, checked for unique, valid names. */
 export async function getConnectedTools(ctx: IExecuteFunctions, itemIndex: number): Promise<ConnectedTool[]> {
 	if (!hasToolInput(ctx)) return [];
-	const tools = flatten(await ctx.getInputConnectionData(NodeConnectionTypes.AiTool, itemIndex));
+	const tools = flatten(await ctx.getInputConnectionData('ai_tool', itemIndex));
 	const seen = new Set<string>();
 	for (const tool of tools) {
 		if (!isTool(tool)) {

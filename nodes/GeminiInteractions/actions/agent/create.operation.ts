@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { AgentConfigOptions } from '../../request/agentConfig';
-import { buildCustomAgent, DEFAULT_BASE_AGENT } from '../../request/agentConfig';
-import type { GeminiApiClient } from '../../transport/api';
-import { requestResource } from '../../transport/resourceErrors';
-import type { Agent } from '../../types';
+import type { AgentConfigOptions } from '../../../shared/wire/request/agentConfig';
+import { buildCustomAgent, DEFAULT_BASE_AGENT } from '../../../shared/wire/request/agentConfig';
+import type { GeminiApiClient } from '../../../shared/transport/client';
+import { requestResource } from '../../../shared/transport/resourceErrors';
+import type { Agent } from '../../../shared/wire/types';
 import { requestTimeoutMs } from '../backgroundRun';
 import { byDisplayName, concurrencyOption, optionsCollection, timeoutOption } from '../descriptions';
 

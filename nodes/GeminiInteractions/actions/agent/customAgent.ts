@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { GeminiApiClient } from '../../transport/api';
-import { resourcePath } from '../../transport/api';
-import { agentNotFound, requestResource } from '../../transport/resourceErrors';
+import type { GeminiApiClient } from '../../../shared/transport/client';
+import { resourcePath } from '../../../shared/transport/client';
+import { agentNotFound, requestResource } from '../../../shared/transport/resourceErrors';
 import { requestTimeoutMs } from '../backgroundRun';
 
 /** The custom agent picked in the "Agent" locator of Get and Delete Custom Agent. */

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { GeminiApiClient } from '../../transport/api';
+import type { GeminiApiClient } from '../../../shared/transport/client';
 import { customAgentLocator, optionsCollection, timeoutOption } from '../descriptions';
 import { readCustomAgentId, requestCustomAgent } from './customAgent';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { GeminiApiClient } from '../../transport/api';
-import type { Agent } from '../../types';
+import type { GeminiApiClient } from '../../../shared/transport/client';
+import type { Agent } from '../../../shared/wire/types';
 import { customAgentLocator, optionsCollection, timeoutOption } from '../descriptions';
 import { readCustomAgentId, requestCustomAgent } from './customAgent';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { GeminiApiClient } from '../../transport/api';
-import { resourcePath } from '../../transport/api';
-import type { Agent, AgentList } from '../../types';
+import type { GeminiApiClient } from '../../../shared/transport/client';
+import { resourcePath } from '../../../shared/transport/client';
+import type { Agent, AgentList } from '../../../shared/wire/types';
 import { requestTimeoutMs } from '../backgroundRun';
 import { optionsCollection, timeoutOption } from '../descriptions';
 

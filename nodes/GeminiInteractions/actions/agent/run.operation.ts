@@ -1,16 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { AgentConfigOptions, EnvironmentChoice, ParameterCheck } from '../../request/agentConfig';
-import { buildAgentConfig, buildEnvironment, DEFAULT_AGENT } from '../../request/agentConfig';
-import { buildAgentInteractionRequest } from '../../request/interactionRequest';
-import { userContent } from '../../request/media';
+import type { AgentConfigOptions, EnvironmentChoice, ParameterCheck } from '../../../shared/wire/request/agentConfig';
+import { buildAgentConfig, buildEnvironment, DEFAULT_AGENT } from '../../../shared/wire/request/agentConfig';
+import { buildAgentInteractionRequest } from '../../../shared/wire/request/interactionRequest';
+import { userContent } from '../../../shared/wire/request/media';
 import type { AttachmentOptions } from '../../helpers/files';
 import { readInlineAttachments } from '../../helpers/files';
-import { encodeJsonBody } from '../../request/inlineData';
-import type { GeminiApiClient } from '../../transport/api';
-import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../transport/resourceErrors';
-import type { Interaction } from '../../types';
+import { encodeJsonBody } from '../../../shared/wire/request/inlineData';
+import type { GeminiApiClient } from '../../../shared/transport/client';
+import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../../shared/transport/resourceErrors';
+import type { Interaction } from '../../../shared/wire/types';
 import type { WaitOptionValues } from '../backgroundRun';
 import { assertSuccessful, followToEnd, interactionItem, requestTimeoutMs } from '../backgroundRun';
 import {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import type { GeminiApiClient } from '../../transport/api';
-import { resourcePath } from '../../transport/api';
-import { interactionNotFound, requestResource } from '../../transport/resourceErrors';
+import type { GeminiApiClient } from '../../../shared/transport/client';
+import { resourcePath } from '../../../shared/transport/client';
+import { interactionNotFound, requestResource } from '../../../shared/transport/resourceErrors';
 import { requestTimeoutMs } from '../backgroundRun';
 import { readRequiredText } from './modelTurn';
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { GeminiApiClient } from '../../transport/api';
+import type { GeminiApiClient } from '../../../shared/transport/client';
 import { inputProperty, modelLocator, previousInteractionIdProperty } from '../descriptions';
 import { chatTurnOptions, chatTurnProperties } from '../toolDescriptions';
 import { CHAT_TURN, readRequiredText, runModelTurn } from './modelTurn';

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { jsonResponseFormat, parseSchemaParameter } from '../../request/structuredOutput';
-import type { GeminiApiClient } from '../../transport/api';
+import { jsonResponseFormat, parseSchemaParameter } from '../../../shared/wire/request/structuredOutput';
+import type { GeminiApiClient } from '../../../shared/transport/client';
 import {
 	inputProperty,
 	modelLocator,

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { GeminiApiClient } from '../../transport/api';
-import type { Interaction } from '../../types';
+import type { GeminiApiClient } from '../../../shared/transport/client';
+import type { Interaction } from '../../../shared/wire/types';
 import type { WaitOptionValues } from '../backgroundRun';
 import { assertSuccessful, followToEnd, interactionItem } from '../backgroundRun';
 import {

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { functionResultStep, parseFunctionResults } from '../../request/tools';
-import type { GeminiApiClient } from '../../transport/api';
-import type { FunctionResultStep } from '../../types';
+import { functionResultStep, parseFunctionResults } from '../../../shared/wire/request/tools';
+import type { GeminiApiClient } from '../../../shared/transport/client';
+import type { FunctionResultStep } from '../../../shared/wire/types';
 import { modelLocator, previousInteractionIdProperty } from '../descriptions';
 import { chatTurnProperties, submitTurnOptions } from '../toolDescriptions';
 import { readRequiredText, runModelTurn } from './modelTurn';

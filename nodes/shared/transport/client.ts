@@ -1,10 +1,8 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	INode,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -22,7 +20,23 @@ import {
 	parseRetryAfter,
 } from './retry';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/**
+ * What the client needs of n8n: the node, its credentials, n8n's authenticated-request helper
+ * and, where the context has one, the execution's cancel signal. Every n8n function context
+ * (execute, loadOptions/listSearch, webhook, trigger/poll, supplyData) has this shape.
+ */
+export interface RequestContext {
+	getNode(): INode;
+	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
+	helpers: {
+		httpRequestWithAuthentication(
+			this: unknown,
+			credentialsType: string,
+			requestOptions: IHttpRequestOptions,
+		): Promise<unknown>;
+	};
+	getExecutionCancelSignal?(): AbortSignal | undefined;
+}
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
@@ -106,12 +120,12 @@ export class GeminiApiClient {
 	}
 
 	private get cancelSignal(): AbortSignal | undefined {
-		return 'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal?.() : undefined;
+		return typeof this.ctx.getExecutionCancelSignal === 'function' ? this.ctx.getExecutionCancelSignal() : undefined;
 	}
 
 	async endpoint(itemIndex?: number): Promise<ApiEndpoint> {
 		this.endpointPromise ??= this.ctx
-			.getCredentials<ICredentialDataDecryptedObject>(this.credentialType)
+			.getCredentials(this.credentialType)
 			.then((credentials) => resolveEndpoint(this.authMode, credentials));
 		const endpoint = await this.endpointPromise;
 		if (typeof endpoint === 'string') {

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { GoogleErrorBody } from '../types';
+import type { GoogleErrorBody } from '../wire/types';
 
 const STATUS_HINTS: Record<number, string> = {
 	400: 'The request was rejected as invalid.',

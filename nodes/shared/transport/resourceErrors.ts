@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { ApiCall, GeminiApiClient } from './api';
+import type { ApiCall, GeminiApiClient } from './client';
 
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

@@ -1,15 +1,15 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import type { ChatStream } from '../helpers/chatStream';
-import { outputText } from '../response/outputText';
-import { continuationRequest, MAX_CONTINUATIONS, mergeHops } from '../response/continuation';
-import { parseStreamEvent, StreamAccumulator } from '../response/streamAccumulator';
-import type { Interaction, InteractionRequest } from '../types';
-import type { GeminiApiClient } from './api';
-import { resourcePath } from './api';
-import { ExecutionCancelledError } from './cancellableSleep';
-import { apiErrorFromMessage } from './errors';
-import { DONE_SENTINEL, readSse } from './sse';
+import type { ChatStream } from '../host/chatStream';
+import { outputText } from '../wire/response/outputText';
+import { continuationRequest, MAX_CONTINUATIONS, mergeHops } from '../wire/response/continuation';
+import { parseStreamEvent, StreamAccumulator } from '../wire/response/streamAccumulator';
+import type { Interaction, InteractionRequest } from '../wire/types';
+import type { GeminiApiClient } from '../transport/client';
+import { resourcePath } from '../transport/client';
+import { ExecutionCancelledError } from '../transport/cancellableSleep';
+import { apiErrorFromMessage } from '../transport/errors';
+import { DONE_SENTINEL, readSse } from '../transport/sse';
 
 /** Turns the request into the body to send: the request itself, or pre-encoded JSON (inline files). */
 export type BodyEncoder = (request: InteractionRequest) => object;

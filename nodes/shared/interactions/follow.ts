@@ -1,14 +1,14 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { isTerminal } from '../response/status';
-import { parseStreamEvent, StreamAccumulator } from '../response/streamAccumulator';
-import type { Interaction } from '../types';
-import type { ApiCall, GeminiApiClient } from './api';
-import { resourcePath } from './api';
-import { isRetryableStatus } from './retry';
-import { settle } from './resourceErrors';
-import { DONE_SENTINEL, readSse } from './sse';
+import { isTerminal } from '../wire/response/status';
+import { parseStreamEvent, StreamAccumulator } from '../wire/response/streamAccumulator';
+import type { Interaction } from '../wire/types';
+import type { ApiCall, GeminiApiClient } from '../transport/client';
+import { resourcePath } from '../transport/client';
+import { isRetryableStatus } from '../transport/retry';
+import { settle } from '../transport/resourceErrors';
+import { DONE_SENTINEL, readSse } from '../transport/sse';
 
 /**
  * Follows a background interaction to its end: one streaming GET at a time

@@ -1,11 +1,11 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { BUILT_IN_AGENTS } from '../request/agentConfig';
-import { isDeprecatedModel, normalizeModelId } from '../request/modelSelection';
-import { GeminiApiClient, resourcePath } from '../transport/api';
+import { BUILT_IN_AGENTS } from '../wire/request/agentConfig';
+import { isDeprecatedModel, normalizeModelId } from '../wire/request/modelSelection';
+import { GeminiApiClient, resourcePath } from '../transport/client';
 import type { AuthMode } from '../transport/endpoints';
 import { settle } from '../transport/resourceErrors';
-import type { Agent } from '../types';
+import type { Agent } from '../wire/types';
 
 interface GeminiApiModel {
 	name: string;
