@@ -6,17 +6,17 @@
 // No Google account is involved: both credentials point at the emulator (test/emulator/).
 import path from 'node:path';
 import { startEmulator } from './emulator-process.mjs';
-import { emulatorCredentials, executionError, importExamples, loadExamples, runData, runExample } from './examples.mjs';
+import { emulatorCredentials, executionError, executionStatus, importExamples, loadExamples, runData, runExample } from './examples.mjs';
 import {
 	N8nInstance,
 	OWNER,
 	PROJECT_DIR,
 	ensureRuntime,
 	findRuntime,
-	packPackage,
 	seconds,
 	setupOwner,
 } from './n8n-runtime.mjs';
+import { packFresh } from './pack.mjs';
 
 const WIDTH = Math.max(80, Math.min(process.stdout.columns || 120, 160));
 const MAX_ITEMS = 6;
@@ -27,7 +27,7 @@ async function main(args) {
 	if (!(await findRuntime())) status('first run: installing n8n into the cache (~5 minutes, once)');
 	const runtime = await ensureRuntime();
 	status('building and packing the node package');
-	const tgz = await packPackage(path.join(PROJECT_DIR, '.tmp', 'demo-pack'));
+	const tgz = await packFresh(path.join(PROJECT_DIR, '.tmp', 'demo-pack'));
 	const emulator = await startEmulator();
 	const n8n = await N8nInstance.create({ runtime, packageTgz: tgz, port: open ? 5678 : undefined });
 	const cleanup = once(async () => {
@@ -62,7 +62,7 @@ async function runAll(n8n, emulator, examples) {
 		try {
 			const result = await runExample(n8n, emulator, example);
 			printResult(example, result);
-			if (result.run?.status === 'error' && example.expectations.status !== 'error') failures++;
+			if (executionStatus(result.run) === 'error' && example.expectations.status !== 'error') failures++;
 		} catch (error) {
 			failures++;
 			printHeading(example);

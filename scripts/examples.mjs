@@ -5,6 +5,8 @@
 //   {
 //     request?: { body?, query?, headers? },   // for webhook examples: what to send (method/path come
 //                                               // from the Webhook node)
+//     needs?: ['streaming', …],                 // host features (scripts/n8n-runtime.mjs HOST_FEATURES);
+//                                               // skipped on a host without them
 //     status?: 'success' | 'error',            // expected execution status (default 'success')
 //     prepare?({ emulator }) { … }             // before the run, e.g. emulator.addFault({ delayMs })
 //     check?(ctx) { … }                        // e2e assertions; ctx = { assert, run, items(node),
@@ -104,7 +106,8 @@ export async function runExample(n8n, emulator, example) {
 
 /**
  * Calls a production webhook. Right after readiness n8n may not have registered published
- * webhooks yet (measured: 404 "not registered"), so that case is retried for a while.
+ * webhooks yet (measured on 2.x: 404 "not registered"; on 1.x readiness answers before the
+ * webhook routes exist: Express's 404 "Cannot POST"), so those cases are retried for a while.
  */
 export async function callWebhook(baseUrl, { method, path: hookPath }, request = {}) {
 	const url = new URL(`/webhook/${hookPath}`, baseUrl);
@@ -115,7 +118,8 @@ export async function callWebhook(baseUrl, { method, path: hookPath }, request =
 	for (;;) {
 		const res = await fetch(url, init);
 		const text = await res.text();
-		if (res.status !== 404 || !text.includes('not registered') || Date.now() > deadline) {
+		const notYet = res.status === 404 && (text.includes('not registered') || text.includes(`Cannot ${method}`));
+		if (!notYet || Date.now() > deadline) {
 			let body = text;
 			try {
 				body = JSON.parse(text);
@@ -137,6 +141,16 @@ export function runData(run) {
 export function nodeItems(run, nodeName) {
 	const task = runData(run)[nodeName]?.[0];
 	return (task?.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+/**
+ * The execution's final status. n8n 1.x's `execute --rawOutput` prints the execution before it
+ * records the final status (still "running" once the command has returned): derive it there.
+ */
+export function executionStatus(run) {
+	if (run?.status !== 'running') return run?.status;
+	if (executionError(run)) return 'error';
+	return run.finished ? 'success' : run.status;
 }
 
 /** The workflow-level error n8n reports (what the editor shows), or null. */

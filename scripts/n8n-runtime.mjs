@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// A real n8n (pinned version) on Node 24, cached outside the source tree, plus helpers to run it
-// against this package the way a self-hosted user would (packed tarball in ~/.n8n/nodes).
+// Real n8n hosts (a version matrix: the newest and the oldest n8n the package supports, each on the
+// Node version it ships for), cached outside the source tree, plus helpers to run one against this
+// package the way a self-hosted user would (packed tarball in ~/.n8n/nodes).
 //
-// CLI: node scripts/n8n-runtime.mjs ensure   → installs (if needed) and prints the runtime paths
-//      node scripts/n8n-runtime.mjs path     → prints the cache directory only
+// CLI: node scripts/n8n-runtime.mjs ensure [all|<n8n version>]  → installs (if needed), prints paths
+//      node scripts/n8n-runtime.mjs path [<n8n version>]         → prints the cache directory only
+// E2E_N8N=<n8n version> picks the runtime for code that runs one (default: the newest).
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -12,28 +14,52 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const N8N_VERSION = '2.41.1';
-export const NODE_MAJOR = 24;
 export const PACKAGE_NAME = 'n8n-nodes-gemini-interactions';
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// linkedom@0.18.15 (an n8n dependency) needs `cssomnom`, which the project's npm registry lacks.
-const N8N_OVERRIDES = { linkedom: '0.18.14' };
+/**
+ * The n8n hosts the package is tested on, newest first, each on the Node major it ships for.
+ * `overrides` are npm overrides for the n8n install: linkedom@0.18.15 (an n8n 2.x dependency) needs
+ * `cssomnom`, which the project's npm registry lacks; n8n 1.x pins `xlsx` to a tarball outside the
+ * registry (0.18.5 is the registry's last). `features` are host features examples may need
+ * (examples/expectations `needs`); an example needing one the host lacks is skipped there.
+ */
+export const RUNTIMES = Object.freeze([
+	Object.freeze({ n8n: '2.41.1', node: 24, overrides: { linkedom: '0.18.14' }, features: ['streaming'] }),
+	Object.freeze({ n8n: '1.82.3', node: 22, overrides: { xlsx: '0.18.5' }, features: [] }),
+]);
+
+/** What each feature is, for skip reasons and the README. */
+export const HOST_FEATURES = Object.freeze({
+	streaming: 'the "Streaming" response mode of the Chat Trigger and Webhook nodes',
+});
+export const NEWEST = RUNTIMES[0];
+export const OLDEST = RUNTIMES[RUNTIMES.length - 1];
 const COMPLETE_MARKER = 'runtime.json';
+
+/** The matrix entry for an n8n version (default: E2E_N8N, else the newest). */
+export function runtimeSpec(version = process.env.E2E_N8N || NEWEST.n8n) {
+	const spec = RUNTIMES.find((r) => r.n8n === version);
+	if (!spec) throw new Error(`n8n ${version} is not in the runtime matrix (${RUNTIMES.map((r) => r.n8n).join(', ')})`);
+	return spec;
+}
 
 const log = (msg) => process.stderr.write(`[n8n-runtime] ${msg}\n`);
 
 // ---------------------------------------------------------------------------------------------
 // Cache location and install
 
-export function runtimeDir() {
+export function runtimeDir(spec = runtimeSpec()) {
 	const cacheHome = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-	return path.join(cacheHome, PACKAGE_NAME, 'runtime', `n8n-${N8N_VERSION}_node-${NODE_MAJOR}`);
+	return path.join(cacheHome, PACKAGE_NAME, 'runtime', `n8n-${spec.n8n}_node-${spec.node}`);
 }
 
-function layout(dir) {
+function layout(dir, spec) {
 	const nodeDir = path.join(dir, 'node', 'node_modules', `node-linux-${process.arch}`);
 	return {
+		n8nVersion: spec.n8n,
+		nodeMajor: spec.node,
+		features: spec.features,
 		dir,
 		nodeDir,
 		nodeBin: path.join(nodeDir, 'bin', 'node'),
@@ -43,41 +69,42 @@ function layout(dir) {
 }
 
 /** Resolves the installed runtime, or null when the cache holds no complete install. */
-export async function findRuntime() {
-	const dir = runtimeDir();
+export async function findRuntime(spec = runtimeSpec()) {
+	const dir = runtimeDir(spec);
 	if (!existsSync(path.join(dir, COMPLETE_MARKER))) return null;
-	const rt = layout(dir);
+	const rt = layout(dir, spec);
 	return existsSync(rt.nodeBin) && existsSync(rt.n8nEntry) ? rt : null;
 }
 
 /**
- * Installs Node 24 and n8n into the cache unless a complete install is there. The install goes
- * into a temporary sibling directory that is renamed into place only after it fully succeeded,
+ * Installs the spec's Node and n8n into the cache unless a complete install is there. The install
+ * goes into a temporary sibling directory that is renamed into place only after it fully succeeded,
  * so an interrupted run leaves nothing that looks usable.
  */
-export async function ensureRuntime() {
-	const existing = await findRuntime();
+export async function ensureRuntime(spec = runtimeSpec()) {
+	const existing = await findRuntime(spec);
 	if (existing) return existing;
 	if (process.platform !== 'linux') throw new Error('the n8n runtime install supports Linux only');
 
 	await ensureBuildTools();
-	const finalDir = runtimeDir();
+	const { n8n: N8N_VERSION, node: NODE_MAJOR } = spec;
+	const finalDir = runtimeDir(spec);
 	const parent = path.dirname(finalDir);
 	await mkdir(parent, { recursive: true });
 	await removeStaleTempDirs(parent);
 	const tmpDir = await mkdtemp(path.join(parent, `.tmp-${process.pid}-${path.basename(finalDir)}-`));
-	const rt = layout(tmpDir);
+	const rt = layout(tmpDir, spec);
 	const started = Date.now();
 	log(`installing n8n ${N8N_VERSION} on Node ${NODE_MAJOR} into ${finalDir} (first run: ~5 minutes)`);
 	try {
-		await step('Node 24 from the npm registry', async () => {
+		await step(`Node ${NODE_MAJOR} from the npm registry`, async () => {
 			await mkdir(path.join(tmpDir, 'node'));
 			await writeJson(path.join(tmpDir, 'node', 'package.json'), { name: 'node-runtime', private: true });
 			await npm(['install', `node-linux-${process.arch}@${NODE_MAJOR}`], path.join(tmpDir, 'node'));
 		});
 		const nodeEnv = {
 			PATH: `${path.dirname(rt.nodeBin)}${path.delimiter}${process.env.PATH}`,
-			// node-gyp must build against Node 24's headers (and must not download them)
+			// node-gyp must build against this Node's headers (and must not download them)
 			npm_config_nodedir: rt.nodeDir,
 		};
 		await step(`n8n ${N8N_VERSION} (~3 minutes, ~3 GB)`, async () => {
@@ -85,7 +112,7 @@ export async function ensureRuntime() {
 			await writeJson(path.join(rt.n8nDir, 'package.json'), {
 				name: 'n8n-runtime',
 				private: true,
-				overrides: N8N_OVERRIDES,
+				overrides: spec.overrides,
 			});
 			// Install scripts stay off: one of them downloads from github.com and fails offline. The
 			// only native module n8n needs that lacks a prebuild is sqlite3, built next.
@@ -106,7 +133,7 @@ export async function ensureRuntime() {
 			await rename(tmpDir, finalDir);
 		} catch (error) {
 			// another process finished the same install first: keep theirs
-			if (!(await findRuntime())) throw error;
+			if (!(await findRuntime(spec))) throw error;
 			await rm(tmpDir, { recursive: true, force: true });
 		}
 	} catch (error) {
@@ -114,7 +141,7 @@ export async function ensureRuntime() {
 		throw error;
 	}
 	log(`runtime ready in ${seconds(started)} s`);
-	return layout(finalDir);
+	return layout(finalDir, spec);
 }
 
 /** sqlite3 is compiled from source (node-gyp): it needs python3, make and a C++ compiler. */
@@ -192,6 +219,10 @@ export function npmChildEnv() {
 	return env;
 }
 
+export function majorOf(version) {
+	return Number(version.split('.')[0]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Process helpers
 
@@ -251,26 +282,6 @@ export function freePort(preferred = 0) {
 
 async function writeJson(file, value) {
 	await writeFile(file, JSON.stringify(value, null, 2) + '\n');
-}
-
-// ---------------------------------------------------------------------------------------------
-// The package under test
-
-/** Builds (unless build:false) and `npm pack`s this project into destDir; returns the tarball path. */
-export async function packPackage(destDir, { build = true } = {}) {
-	await mkdir(destDir, { recursive: true });
-	// the project's .npmrc turns lifecycle scripts off, so prepack would not build: build explicitly
-	if (build) await projectNpm(['run', 'build']);
-	const stdout = await projectNpm(['pack', '--ignore-scripts', '--pack-destination', destDir, '--json']);
-	const [{ filename }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
-	return path.join(destDir, path.basename(filename));
-}
-
-async function projectNpm(args) {
-	const opts = { cwd: PROJECT_DIR, env: npmChildEnv(), timeoutMs: 300_000 };
-	const { code, stdout, stderr } = await runCommand('npm', [...args, '--loglevel=error'], opts);
-	if (code !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${stderr}\n${stdout}`);
-	return stdout;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -381,8 +392,10 @@ export class N8nInstance {
 		}
 	}
 
+	/** Makes a workflow's triggers live (n8n 1.x has no publish:workflow, only the active flag). */
 	async publishWorkflow(id) {
-		await this.runChecked(['publish:workflow', `--id=${id}`]);
+		if (majorOf(this.runtime.n8nVersion) >= 2) await this.runChecked(['publish:workflow', `--id=${id}`]);
+		else await this.runChecked(['update:workflow', `--id=${id}`, '--active=true']);
 	}
 
 	/**
@@ -451,13 +464,20 @@ export function parseExecuteOutput(stdout) {
 	}
 }
 
+/**
+ * Readiness, and the editor's REST routes: n8n 1.x answers /healthz/readiness before it has mounted
+ * the rest of its routes (measured on 1.82.3: 404 for /types/nodes.json right after readiness).
+ */
 async function isReady(baseUrl) {
-	try {
-		const res = await fetch(`${baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-		return res.ok;
-	} catch {
-		return false;
+	for (const route of ['/healthz/readiness', '/rest/settings']) {
+		try {
+			const res = await fetch(`${baseUrl}${route}`, { signal: AbortSignal.timeout(2000) });
+			if (!res.ok) return false;
+		} catch {
+			return false;
+		}
 	}
+	return true;
 }
 
 export function sleep(ms) {
@@ -512,23 +532,29 @@ function authCookie(res) {
 // ---------------------------------------------------------------------------------------------
 // CLI
 
-async function main(command) {
+async function main(command, version) {
 	if (command === 'path') {
-		console.log(runtimeDir());
+		console.log(runtimeDir(runtimeSpec(version)));
 		return;
 	}
 	if (command !== 'ensure') {
-		console.error('usage: node scripts/n8n-runtime.mjs ensure|path');
+		console.error('usage: node scripts/n8n-runtime.mjs ensure [all|<n8n version>] | path [<n8n version>]');
 		process.exitCode = 2;
 		return;
 	}
-	const rt = await ensureRuntime();
-	const info = JSON.parse(await readFile(path.join(rt.dir, COMPLETE_MARKER), 'utf8'));
-	console.log(JSON.stringify({ versions: info, dir: rt.dir, nodeBin: rt.nodeBin, n8nEntry: rt.n8nEntry }, null, 2));
+	// one after the other: two ~3 GB installs at once only compete for the same cores and disk
+	const specs = version === 'all' ? RUNTIMES : [runtimeSpec(version)];
+	const installed = [];
+	for (const spec of specs) {
+		const rt = await ensureRuntime(spec);
+		const info = JSON.parse(await readFile(path.join(rt.dir, COMPLETE_MARKER), 'utf8'));
+		installed.push({ versions: info, dir: rt.dir, nodeBin: rt.nodeBin, n8nEntry: rt.n8nEntry });
+	}
+	console.log(JSON.stringify(version === 'all' ? installed : installed[0], null, 2));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	main(process.argv[2]).catch((error) => {
+	main(process.argv[2], process.argv[3]).catch((error) => {
 		console.error(`[n8n-runtime] ${error.message}`);
 		process.exit(1);
 	});

@@ -3,6 +3,7 @@
 const QUESTION = 'What should I see first in Lisbon';
 
 export default {
+	needs: ['streaming'],
 	request: { body: { action: 'sendMessage', sessionId: 'e2e-chat-session', chatInput: QUESTION } },
 	check({ assert, response, requests }) {
 		assert.equal(response.status, 200);

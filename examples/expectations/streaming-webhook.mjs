@@ -3,6 +3,7 @@
 const MESSAGE = 'Tell me about the keeper of the old lighthouse on the cliff';
 
 export default {
+	needs: ['streaming'],
 	request: { body: { message: MESSAGE } },
 	check({ assert, response, requests }) {
 		assert.equal(typeof response.body, 'string', 'a streamed response is JSON lines, not one JSON document');

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 
 import { router } from './actions/router';
 import { credentials, properties } from './actions/versionDescription';
+import { CONNECTION_MAIN } from '../shared/host/connectionTypes';
 import { searchAgents, searchCustomAgents, searchModels } from '../shared/methods/listSearch';
 
 /**
@@ -29,9 +30,7 @@ export class GeminiInteractions implements INodeType {
 		defaults: { name: 'Gemini Interactions' },
 		usableAsTool: true,
 		inputs: TOOLS_INPUT_EXPRESSION,
-		// Plain connection strings: n8n-workflow has the NodeConnectionTypes object only from 1.83.
-		// eslint-disable-next-line @n8n/community-nodes/node-connection-type-literal
-		outputs: ['main'],
+		outputs: [CONNECTION_MAIN],
 		credentials,
 		properties,
 	};

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 // Our answer text must be what Google's SDK computes client-side as `output_text`, for the
 // same interactions: plain answers, thoughts with summaries, built-in tool steps after the
 // answer, function calls, and GET timelines that include earlier turns.

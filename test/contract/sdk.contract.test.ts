@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 // Contract test: the real @google/genai 3.1.0 client against the emulator, in
 // API-key mode (v1 default and v1beta) and enterprise mode (bearer token from
 // the emulator's own token endpoint).

@@ -2,7 +2,7 @@
 // data.resultData.error, carrying Google's message), and recoverable conditions are handled.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { executionError, nodeItems, runData } from '../../scripts/examples.mjs';
+import { executionError, executionStatus, nodeItems, runData } from '../../scripts/examples.mjs';
 import { isApiRequest } from '../../scripts/emulator-process.mjs';
 import { createCalls, setupE2e } from './lib/context.mjs';
 import { GEMINI_NODE, geminiWorkflow, modelId } from './lib/workflows.mjs';
@@ -38,7 +38,7 @@ describe('errors and recoverable conditions in real n8n', () => {
 
 	test('unknown model: the execution fails with Google’s 404 message on the node', async () => {
 		const { run, code, requests } = await execute(WORKFLOWS.unknownModel);
-		assert.equal(run.status, 'error');
+		assert.equal(executionStatus(run), 'error');
 		assert.notEqual(code, 0);
 		const error = executionError(run);
 		assert.match(errorText(error), /models\/gemini-does-not-exist is not found or is not supported/);
@@ -59,14 +59,14 @@ describe('errors and recoverable conditions in real n8n', () => {
 			body: { error: { message, code: 'invalid_request' } },
 		});
 		const { run, requests } = await execute(WORKFLOWS.plain);
-		assert.equal(run.status, 'error');
+		assert.equal(executionStatus(run), 'error');
 		assert.ok(errorText(executionError(run)).includes(message), errorText(executionError(run)));
 		assert.deepEqual(createCalls(requests).map((r) => r.status), [400]);
 	});
 
 	test('a wrong API key fails with the 401/403 message, without retries', async () => {
 		const { run, requests } = await execute(WORKFLOWS.wrongKey);
-		assert.equal(run.status, 'error');
+		assert.equal(executionStatus(run), 'error');
 		const calls = createCalls(requests);
 		assert.equal(calls.length, 1);
 		assert.deepEqual(calls[0].auth, { scheme: 'api-key', valid: false });
@@ -76,7 +76,7 @@ describe('errors and recoverable conditions in real n8n', () => {
 	test('429 with Retry-After is retried and the run succeeds', async () => {
 		await ctx.emulator.addFault({ match: { method: 'POST', pathRegex: '/interactions$' }, status: 429, retryAfter: 1 });
 		const { run, requests } = await execute(WORKFLOWS.plain);
-		assert.equal(run.status, 'success', errorText(executionError(run)));
+		assert.equal(executionStatus(run), 'success', errorText(executionError(run)));
 		const calls = createCalls(requests);
 		assert.deepEqual(calls.map((r) => r.status), [429, 200]);
 		assert.ok(calls[1].startedAt - calls[0].endedAt >= 900, 'waited for Retry-After');
@@ -85,7 +85,7 @@ describe('errors and recoverable conditions in real n8n', () => {
 
 	test('a deprecated model id is replaced and the output says so', async () => {
 		const { run, requests } = await execute(WORKFLOWS.deprecatedModel);
-		assert.equal(run.status, 'success', errorText(executionError(run)));
+		assert.equal(executionStatus(run), 'success', errorText(executionError(run)));
 		const [item] = nodeItems(run, GEMINI_NODE);
 		assert.equal(item.model, 'gemini-3.5-flash');
 		assert.ok(item.notice || item.modelSubstitution, `a notice about the substitution: ${JSON.stringify(item)}`);

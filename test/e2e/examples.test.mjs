@@ -1,15 +1,26 @@
 // Every workflow in examples/ runs in a real n8n against the emulator; each one is checked generically
 // (execution status, no node errors) and by its sidecar examples/expectations/<name>.mjs.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { executionError, importExamples, loadExamples, nodeItems, runData, runExample } from '../../scripts/examples.mjs';
+import { executionError, executionStatus, importExamples, loadExamples, nodeItems, runData, runExample } from '../../scripts/examples.mjs';
+import { HOST_FEATURES, PROJECT_DIR, runtimeSpec } from '../../scripts/n8n-runtime.mjs';
 import { setupE2e } from './lib/context.mjs';
 
+const host = runtimeSpec();
 const examples = await loadExamples();
 const cliExamples = examples.filter((e) => !e.webhook);
 const webhookExamples = examples.filter((e) => e.webhook);
 
-describe('examples in real n8n', () => {
+/** node:test's skip option: why this host cannot run the example, or false. */
+function skipOnThisHost(example) {
+	const missing = (example.expectations.needs ?? []).filter((feature) => !host.features.includes(feature));
+	if (missing.length === 0) return false;
+	return `n8n ${host.n8n} lacks ${missing.map((f) => HOST_FEATURES[f] ?? f).join(', ')}`;
+}
+
+describe(`examples in real n8n ${host.n8n}`, () => {
 	let ctx;
 	before(async () => {
 		ctx = await setupE2e();
@@ -18,10 +29,10 @@ describe('examples in real n8n', () => {
 	after(() => ctx?.dispose());
 
 	for (const example of cliExamples) {
-		test(`${example.name} (n8n execute)`, async () => {
+		test(`${example.name} (n8n execute)`, { skip: skipOnThisHost(example) }, async () => {
 			const result = await runExample(ctx.n8n, ctx.emulator, example);
 			const expectedStatus = example.expectations.status ?? 'success';
-			assert.equal(result.run.status, expectedStatus, describeFailure(result.run));
+			assert.equal(executionStatus(result.run), expectedStatus, describeFailure(result.run));
 			if (expectedStatus === 'success') {
 				assert.equal(result.exitCode, 0);
 				assertNoNodeErrors(result.run);
@@ -33,13 +44,47 @@ describe('examples in real n8n', () => {
 	describe('webhook examples (n8n start)', { skip: webhookExamples.length === 0 }, () => {
 		before(() => ctx.n8n.start());
 		after(() => ctx.n8n.stop());
+		test('the packed package loads: the editor is offered its nodes and credentials', async () => {
+			const served = async (what) => {
+				const res = await fetch(`${ctx.n8n.url}/types/${what}.json`);
+				assert.equal(res.status, 200, `GET /types/${what}.json`);
+				return (await res.json()).map((type) => type.name);
+			};
+			const pkg = JSON.parse(await readFile(path.join(PROJECT_DIR, 'package.json'), 'utf8'));
+			const nodeTypes = await served('nodes');
+			for (const file of pkg.n8n.nodes) {
+				const name = `${pkg.name}.${lowerFirst(path.basename(file, '.node.js'))}`;
+				assert.ok(nodeTypes.includes(name), `${name} (from ${file}) is loaded`);
+			}
+			const credentialTypes = await served('credentials');
+			for (const file of pkg.n8n.credentials) {
+				const name = lowerFirst(path.basename(file, '.credentials.js'));
+				assert.ok(credentialTypes.includes(name), `${name} (from ${file}) is loaded`);
+			}
+		});
+
 		for (const example of webhookExamples) {
-			test(`${example.name} (${example.webhook.method} /webhook/${example.webhook.path})`, async () => {
+			const skip = skipOnThisHost(example);
+			test(`${example.name} (${example.webhook.method} /webhook/${example.webhook.path})`, { skip }, async () => {
 				const result = await runExample(ctx.n8n, ctx.emulator, example);
 				assert.equal(result.response.status, 200, JSON.stringify(result.response.body));
 				await example.expectations.check?.(checkContext(ctx, example, result));
 			});
 		}
+
+		const streaming = webhookExamples.filter((e) => e.expectations.needs?.includes('streaming'));
+		test(
+			'on a host without streaming, n8n refuses a streaming workflow with a clear message',
+			{ skip: host.features.includes('streaming') && `n8n ${host.n8n} streams` },
+			async () => {
+				for (const example of streaming) {
+					const result = await runExample(ctx.n8n, ctx.emulator, example);
+					assert.equal(result.response.status, 500, example.name);
+					assert.match(result.response.body.message, /response mode 'streaming' is not valid/, example.name);
+					assert.deepEqual(result.requests, [], `${example.name}: the node never ran`);
+				}
+			},
+		);
 	});
 });
 
@@ -59,6 +104,10 @@ function assertNoNodeErrors(run) {
 	for (const [node, tasks] of Object.entries(runData(run))) {
 		for (const task of tasks) assert.equal(task.error, undefined, `node "${node}" failed: ${task.error?.message}`);
 	}
+}
+
+function lowerFirst(name) {
+	return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 function describeFailure(run) {

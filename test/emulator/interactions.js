@@ -77,7 +77,7 @@ function createInteractionStore(opts, agents) {
       errorList ? { errors: errorList } : {},
       continuation ? { continuation_token: continuation } : {},
     );
-    const { id, object, model, agent, created, updated, service_tier, environment_id, errors, continuation_token } = resource;
+    const { object, model, agent, created, updated, service_tier, environment_id, errors, continuation_token } = resource;
     const summary = { id: wireId(record), status, usage: plan.usage, created, updated, service_tier, object, model, agent, environment_id, errors, continuation_token };
     record.timeline.append({ event_type: 'interaction.completed', interaction: summary });
     record.timeline.finish();

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 // Helpers shared by the emulator's own tests (plain HTTP via global fetch).
 import { createSign } from 'node:crypto';
 import type { Emulator } from './index';

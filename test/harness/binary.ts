@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 /**
  * Binary helpers of n8n-core (utils/binary-helper-functions.ts + BinaryDataService).
  * Two storage modes:

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 /**
  * The `this` of `execute()`: n8n-core's ExecuteContext (execute-context.ts,
  * base-execute-context.ts, node-execution-context.ts) over the harness pieces.

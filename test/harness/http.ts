@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 /**
  * `helpers.httpRequest` as n8n 2.41 runs it: `removeEmptyBody` + `convertN8nRequestToAxios`
  * + the axios defaults/interceptor n8n installs + axios' own request/response transforms,

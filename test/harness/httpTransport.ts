@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 /**
  * The wire part of the harness' HTTP client, on node:http/node:https. Mirrors the
  * axios 1.x http adapter + follow-redirects behaviour n8n relies on: redirects,

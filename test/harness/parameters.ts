@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 /**
  * `getNodeParameter` as n8n-core's NodeExecutionContext._getNodeParameter does it:
  * lodash-style path lookup with fallback, expression resolution, `extractValue`

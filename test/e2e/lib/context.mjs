@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { startEmulator } from '../../../scripts/emulator-process.mjs';
 import { emulatorCredentials } from '../../../scripts/examples.mjs';
-import { N8nInstance, PROJECT_DIR, ensureRuntime, packPackage } from '../../../scripts/n8n-runtime.mjs';
+import { N8nInstance, PROJECT_DIR, ensureRuntime } from '../../../scripts/n8n-runtime.mjs';
+import { packFresh } from '../../../scripts/pack.mjs';
 
 export const WORKFLOWS_DIR = path.join(PROJECT_DIR, 'test', 'e2e', 'workflows');
 export const NODE_TYPE = 'n8n-nodes-gemini-interactions.geminiInteractions';
@@ -14,7 +15,7 @@ export const NODE_TYPE = 'n8n-nodes-gemini-interactions.geminiInteractions';
  */
 async function packageTarball() {
 	if (process.env.E2E_PACKAGE_TGZ) return process.env.E2E_PACKAGE_TGZ;
-	return packPackage(path.join(PROJECT_DIR, '.tmp', 'e2e-pack'));
+	return packFresh(path.join(PROJECT_DIR, '.tmp', 'e2e-pack'));
 }
 
 /** { n8n, emulator, dispose() }; credentials for the emulator are already imported. */

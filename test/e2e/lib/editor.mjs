@@ -5,8 +5,9 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../../../scripts/e2e.mjs';
 import { OWNER, PROJECT_DIR } from '../../../scripts/n8n-runtime.mjs';
 
-// The README shows these; E2E_SCREENSHOTS_DIR sends them elsewhere (each run's output differs a little).
-export const SCREENSHOTS_DIR = process.env.E2E_SCREENSHOTS_DIR || path.join(PROJECT_DIR, 'docs', 'screenshots');
+// Tests write only into ignored folders: test-results/screenshots by default. The README's copies in
+// docs/screenshots are refreshed on purpose, by `npm run screenshots` (which sets E2E_SCREENSHOTS_DIR).
+export const SCREENSHOTS_DIR = process.env.E2E_SCREENSHOTS_DIR || path.join(PROJECT_DIR, 'test-results', 'screenshots');
 const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
