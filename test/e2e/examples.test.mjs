@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { executionError, executionStatus, importExamples, loadExamples, nodeItems, runData, runExample } from '../../scripts/examples.mjs';
+import { importExamples, loadExamples, runExample } from '../../scripts/examples.mjs';
 import { HOST_FEATURES, PROJECT_DIR, runtimeSpec } from '../../scripts/n8n-runtime.mjs';
+import { checkContext, runAndCheckManual } from './lib/checks.mjs';
 import { setupE2e } from './lib/context.mjs';
 
 const host = runtimeSpec();
@@ -29,16 +30,7 @@ describe(`examples in real n8n ${host.n8n}`, () => {
 	after(() => ctx?.dispose());
 
 	for (const example of cliExamples) {
-		test(`${example.name} (n8n execute)`, { skip: skipOnThisHost(example) }, async () => {
-			const result = await runExample(ctx.n8n, ctx.emulator, example);
-			const expectedStatus = example.expectations.status ?? 'success';
-			assert.equal(executionStatus(result.run), expectedStatus, describeFailure(result.run));
-			if (expectedStatus === 'success') {
-				assert.equal(result.exitCode, 0);
-				assertNoNodeErrors(result.run);
-			}
-			await example.expectations.check?.(checkContext(ctx, example, result));
-		});
+		test(`${example.name} (n8n execute)`, { skip: skipOnThisHost(example) }, () => runAndCheckManual(ctx, example));
 	}
 
 	describe('webhook examples (n8n start)', { skip: webhookExamples.length === 0 }, () => {
@@ -88,29 +80,6 @@ describe(`examples in real n8n ${host.n8n}`, () => {
 	});
 });
 
-function checkContext(ctx, example, result) {
-	return {
-		assert,
-		example,
-		emulator: ctx.emulator,
-		run: result.run,
-		response: result.response,
-		requests: result.requests,
-		items: (nodeName) => nodeItems(result.run, nodeName),
-	};
-}
-
-function assertNoNodeErrors(run) {
-	for (const [node, tasks] of Object.entries(runData(run))) {
-		for (const task of tasks) assert.equal(task.error, undefined, `node "${node}" failed: ${task.error?.message}`);
-	}
-}
-
 function lowerFirst(name) {
 	return name.charAt(0).toLowerCase() + name.slice(1);
-}
-
-function describeFailure(run) {
-	const error = executionError(run);
-	return error ? `execution error: ${error.message} ${error.description ?? ''}` : 'unexpected execution status';
 }

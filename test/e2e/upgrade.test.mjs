@@ -13,8 +13,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { executionError, executionStatus, importExamples, loadExamples, nodeItems, runExample } from '../../scripts/examples.mjs';
+import { importExamples, loadExamples } from '../../scripts/examples.mjs';
 import { PACKAGE_NAME, PROJECT_DIR, ensureRuntime, majorOf, runtimeSpec } from '../../scripts/n8n-runtime.mjs';
+import { runAndCheckManual } from './lib/checks.mjs';
 import { setupE2e } from './lib/context.mjs';
 
 const SAVED_DIR = path.join(PROJECT_DIR, 'test', 'e2e', 'saved-workflows');
@@ -111,19 +112,6 @@ describe(`workflows saved with earlier releases, on n8n ${host.n8n}`, () => {
 		});
 		after(() => ctx?.dispose());
 
-		for (const workflow of saved) {
-			test(`${workflow.name} (n8n execute)`, async () => {
-				const result = await runExample(ctx.n8n, ctx.emulator, workflow);
-				const error = executionError(result.run);
-				assert.equal(executionStatus(result.run), 'success', error ? `${error.message} ${error.description ?? ''}` : '');
-				await workflow.expectations.check?.({
-					assert,
-					run: result.run,
-					requests: result.requests,
-					emulator: ctx.emulator,
-					items: (nodeName) => nodeItems(result.run, nodeName),
-				});
-			});
-		}
+		for (const workflow of saved) test(`${workflow.name} (n8n execute)`, () => runAndCheckManual(ctx, workflow));
 	});
 });
