@@ -2,13 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { GeminiApiClient } from '../../../shared/transport/client';
-import { resourcePath } from '../../../shared/transport/client';
-import type { Agent, AgentList } from '../../../shared/wire/types';
+import { listCustomAgents } from '../../../shared/methods/agentPages';
 import { requestTimeoutMs } from '../backgroundRun';
 import { optionsCollection, timeoutOption } from '../descriptions';
-
-/** The largest page the Agents API serves. */
-const MAX_PAGE_SIZE = 100;
 
 const properties: INodeProperties[] = [
 	{
@@ -31,30 +27,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['list'] } }, properties);
-
-/** Pages through `GET agents` with `next_page_token` until `limit` agents (or all of them) are read. */
-export async function listCustomAgents(
-	client: GeminiApiClient,
-	limit: number,
-	call: { timeoutMs: number; itemIndex?: number },
-): Promise<Agent[]> {
-	const agents: Agent[] = [];
-	let pageToken: string | undefined;
-	do {
-		const page = await client.request<AgentList>({
-			method: 'GET',
-			path: resourcePath('agents'),
-			qs: {
-				page_size: Math.min(MAX_PAGE_SIZE, limit - agents.length),
-				...(pageToken ? { page_token: pageToken } : {}),
-			},
-			...call,
-		});
-		agents.push(...(page.agents ?? []));
-		pageToken = page.next_page_token || undefined;
-	} while (pageToken && agents.length < limit);
-	return agents.slice(0, limit);
-}
 
 export async function execute(
 	this: IExecuteFunctions,
