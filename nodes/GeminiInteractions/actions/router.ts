@@ -8,12 +8,11 @@ import type { OperationModule } from './node.type';
 import { RESOURCES } from './resources';
 import { StreamTurnError } from '../../shared/interactions/streamTurn';
 import { streamTurnFailedError } from '../helpers/runErrors';
+import { DEFAULTS } from './defaults';
 
 const operations: Record<string, Record<string, OperationModule>> = Object.fromEntries(
 	RESOURCES.map((resource) => [resource.value, resource.operations]),
 );
-
-const DEFAULT_CONCURRENCY = 5;
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
@@ -76,7 +75,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const authMode = this.getNodeParameter('authentication', 0, 'apiKey') as AuthMode;
 	const client = new GeminiApiClient(this, authMode);
-	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || DEFAULT_CONCURRENCY;
+	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, DEFAULTS.concurrency)) || DEFAULTS.concurrency;
 
 	const groups = handler.groupKey ? groupItems(this, items.length, handler) : items.map((_, itemIndex) => [itemIndex]);
 	const perGroup = await mapWithConcurrency(groups.length, concurrency, async (groupIndex) => {

@@ -5,6 +5,7 @@ import type { GeminiApiClient } from '../../../shared/transport/client';
 import { listCustomAgents } from '../../../shared/methods/agentPages';
 import { requestTimeoutMs } from '../backgroundRun';
 import { optionsCollection, timeoutOption } from '../descriptions';
+import { DEFAULTS } from '../defaults';
 
 const properties: INodeProperties[] = [
 	{
@@ -18,12 +19,13 @@ const properties: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
+		default: '0',
 		typeOptions: { minValue: 1 },
-		default: 50,
+		default: DEFAULTS.listLimit,
 		displayOptions: { show: { returnAll: [false] } },
 		description: 'Max number of results to return',
 	},
-	optionsCollection([timeoutOption(60)]),
+	optionsCollection([timeoutOption(DEFAULTS.requestTimeoutSeconds)]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['list'] } }, properties);
@@ -34,7 +36,7 @@ export async function execute(
 	client: GeminiApiClient,
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)) || 50);
+	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, DEFAULTS.listLimit)) || DEFAULTS.listLimit);
 	const agents = await listCustomAgents(client, limit, {
 		timeoutMs: requestTimeoutMs(this.getNodeParameter('options', itemIndex, {})),
 		itemIndex,
