@@ -10,7 +10,8 @@ import { cancelInteraction, followInteraction, isSettled } from '../../shared/in
 import type { Interaction } from '../../shared/wire/types';
 import type { TimeoutCancel } from '../helpers/runErrors';
 import { cancelledWhileWaitingError, followFailedError, timedOutError } from '../helpers/runErrors';
-import { DEFAULTS } from './defaults';
+import { maxWaitOption, pollIntervalOption } from './descriptions';
+import { TIMEOUT_SECONDS } from './timeouts';
 
 /**
  * Shared by Run Agent and Interaction → Get / Cancel: waiting for a background run, turning
@@ -27,7 +28,7 @@ export interface WaitOptionValues {
 
 
 export function requestTimeoutMs(options: WaitOptionValues): number {
-	return (Number(options.timeout) || DEFAULTS.requestTimeoutSeconds) * 1000;
+	return (Number(options.timeout) || TIMEOUT_SECONDS.request) * 1000;
 }
 
 /** Follows a run until it settles (no-op when it already has), forwarding its text to a streaming chat. */
@@ -47,7 +48,7 @@ export async function followToEnd(
 	}
 	const chat = openChatStream(ctx, itemIndex);
 	let streamedText = false;
-	const maxWaitMs = (Number(options.maxWait) || DEFAULTS.maxWaitMinutes) * 60_000;
+	const maxWaitMs = (Number(options.maxWait) || (maxWaitOption.default as number)) * 60_000;
 	const follow = { node: ctx.getNode(), interactionId: interaction.id, itemIndex, maxWaitMs };
 	try {
 		const outcome = await followInteraction(
@@ -56,7 +57,7 @@ export async function followToEnd(
 				interactionId: interaction.id,
 				itemIndex,
 				maxWaitMs,
-				pollIntervalMs: (Number(options.pollInterval) || DEFAULTS.pollIntervalSeconds) * 1000,
+				pollIntervalMs: (Number(options.pollInterval) || (pollIntervalOption.default as number)) * 1000,
 				requestTimeoutMs: requestTimeoutMs(options),
 				known: interaction,
 				onText: chat.active

@@ -8,7 +8,7 @@ import type { OperationModule } from './node.type';
 import { RESOURCES } from './resources';
 import { StreamTurnError } from '../../shared/interactions/streamTurn';
 import { streamTurnFailedError } from '../helpers/runErrors';
-import { DEFAULTS } from './defaults';
+import { concurrencyOption } from './descriptions';
 
 const operations: Record<string, Record<string, OperationModule>> = Object.fromEntries(
 	RESOURCES.map((resource) => [resource.value, resource.operations]),
@@ -75,7 +75,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const authMode = this.getNodeParameter('authentication', 0, 'apiKey') as AuthMode;
 	const client = new GeminiApiClient(this, authMode);
-	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, DEFAULTS.concurrency)) || DEFAULTS.concurrency;
+	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, concurrencyOption.default)) || (concurrencyOption.default as number);
 
 	const groups = handler.groupKey ? groupItems(this, items.length, handler) : items.map((_, itemIndex) => [itemIndex]);
 	const perGroup = await mapWithConcurrency(groups.length, concurrency, async (groupIndex) => {

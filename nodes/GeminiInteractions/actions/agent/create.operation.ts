@@ -8,7 +8,7 @@ import { requestResource } from '../../../shared/transport/resourceErrors';
 import type { Agent } from '../../../shared/wire/types';
 import { requestTimeoutMs } from '../backgroundRun';
 import { byDisplayName, concurrencyOption, optionsCollection, timeoutOption } from '../descriptions';
-import { DEFAULTS } from '../defaults';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
 const properties: INodeProperties[] = [
 	{
@@ -84,7 +84,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. gemini-3-flash-preview',
 				description: 'The Gemini model the agent thinks with',
 			},
-			timeoutOption(DEFAULTS.requestTimeoutSeconds),
+			timeoutOption(TIMEOUT_SECONDS.request),
 		]),
 	),
 ];

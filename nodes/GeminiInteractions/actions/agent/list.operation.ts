@@ -5,7 +5,17 @@ import type { GeminiApiClient } from '../../../shared/transport/client';
 import { listCustomAgents } from '../../../shared/methods/agentPages';
 import { requestTimeoutMs } from '../backgroundRun';
 import { optionsCollection, timeoutOption } from '../descriptions';
-import { DEFAULTS } from '../defaults';
+import { TIMEOUT_SECONDS } from '../timeouts';
+
+const limitProperty: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	displayOptions: { show: { returnAll: [false] } },
+	description: 'Max number of results to return',
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -15,17 +25,8 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: '0',
-		typeOptions: { minValue: 1 },
-		default: DEFAULTS.listLimit,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
-	optionsCollection([timeoutOption(DEFAULTS.requestTimeoutSeconds)]),
+	limitProperty,
+	optionsCollection([timeoutOption(TIMEOUT_SECONDS.request)]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['list'] } }, properties);
@@ -36,7 +37,7 @@ export async function execute(
 	client: GeminiApiClient,
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, DEFAULTS.listLimit)) || DEFAULTS.listLimit);
+	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, limitProperty.default)) || (limitProperty.default as number));
 	const agents = await listCustomAgents(client, limit, {
 		timeoutMs: requestTimeoutMs(this.getNodeParameter('options', itemIndex, {})),
 		itemIndex,

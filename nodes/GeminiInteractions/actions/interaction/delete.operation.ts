@@ -4,11 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import { concurrencyOption, interactionIdProperty, optionsCollection, timeoutOption } from '../descriptions';
 import { readInteractionId, requestInteraction } from './byId';
-import { DEFAULTS } from '../defaults';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
 const properties: INodeProperties[] = [
 	interactionIdProperty,
-	optionsCollection([concurrencyOption, timeoutOption(DEFAULTS.requestTimeoutSeconds)]),
+	optionsCollection([concurrencyOption, timeoutOption(TIMEOUT_SECONDS.request)]),
 ];
 
 export const description = updateDisplayOptions(

@@ -16,7 +16,7 @@ import {
 	waitOptions,
 } from '../descriptions';
 import { readInteractionId, requestInteraction } from './byId';
-import { DEFAULTS } from '../defaults';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
 const properties: INodeProperties[] = [
 	interactionIdProperty,
@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether to return the input the interaction was created with (in the output as "input")',
 			},
-			timeoutOption(DEFAULTS.requestTimeoutSeconds),
+			timeoutOption(TIMEOUT_SECONDS.request),
 		]),
 	),
 ];
