@@ -7,6 +7,7 @@ const { scanMedia } = require('./content');
 const { applyFault } = require('./faults');
 const { handleModels } = require('./models');
 const { parseApiRoute, isTokenPath } = require('./routes');
+const { parseIdentityRoute } = require('./identity');
 const { handleControl } = require('./control');
 
 /**
@@ -16,6 +17,7 @@ const { handleControl } = require('./control');
  * @property {ReturnType<import('./faults').createFaults>} faults
  * @property {ReturnType<import('./auth').createAuth>} auth
  * @property {ReturnType<import('./oauth').createOAuth>} oauth
+ * @property {ReturnType<import('./identity').createIdentity>} identity
  * @property {ReturnType<import('./interactions').createInteractionStore>} interactions
  * @property {ReturnType<import('./agents').createAgentStore>} agents
  * @property {() => import('./index').Emulator} emulator
@@ -47,14 +49,19 @@ function createRequestHandler(deps) {
    * @param {import('./routes').ApiRoute | undefined} route
    * @param {boolean} isToken
    * @param {boolean} invalidJson
+   * @param {import('./identity').IdentityRoute} [identityRoute]
    */
-  async function dispatch(ctx, route, isToken, invalidJson) {
+  async function dispatch(ctx, route, isToken, invalidJson, identityRoute) {
     if (opts.latencyMs) await sleep(opts.latencyMs);
     const fault = deps.faults.take(ctx);
-    if (fault && (await applyFault(ctx, fault, isToken ? 'oauth' : 'interactions'))) return;
+    const faultStyle = isToken || identityRoute?.kind === 'sts' ? 'oauth' : identityRoute ? 'classic' : 'interactions';
+    if (fault && (await applyFault(ctx, fault, faultStyle))) return;
+    if (identityRoute) return deps.identity.handle(ctx, identityRoute);
     if (isToken) return deps.oauth.handleToken(ctx);
     if (!route) throw new ApiError(404, `No route for ${ctx.req.method} ${ctx.url.pathname}.`, { style: 'classic' });
-    const { family, apiVersion, project, location } = route;
+    const { apiVersion, project, location } = route;
+    const family =
+      route.resource === 'publisherModels' && ctx.req.headers['x-goog-api-key'] !== undefined ? 'express' : route.family;
     Object.assign(ctx.entry, { family, apiVersion }, project ? { project, location } : {});
     deps.auth.authenticate(family, ctx);
     if (invalidJson) throw invalidRequest('Invalid JSON payload received.');
@@ -92,9 +99,10 @@ function createRequestHandler(deps) {
     const rawBody = await readBody(req);
     const { body, invalid } = parseBody(rawBody, req.headers['content-type']);
     const media = body && typeof body === 'object' && 'input' in body ? scanMedia(body.input) : undefined;
-    const route = parseApiRoute(url.pathname);
-    const isToken = !route && isTokenPath(url.pathname);
-    const { entry, end } = log.start(req, url, { body, bytes: rawBody.length, counted: !isToken });
+    const identityRoute = parseIdentityRoute(url.pathname);
+    const route = identityRoute ? undefined : parseApiRoute(url.pathname);
+    const isToken = !route && !identityRoute && isTokenPath(url.pathname);
+    const { entry, end } = log.start(req, url, { body, bytes: rawBody.length, counted: !isToken && !identityRoute });
     entry.media = media?.media ?? [];
     res.on('close', () => {
       end();
@@ -103,7 +111,7 @@ function createRequestHandler(deps) {
     /** @type {import('./http').Ctx} */
     const ctx = { req, res, entry, url, body, rawBody, media };
     try {
-      await dispatch(ctx, route, isToken, invalid);
+      await dispatch(ctx, route, isToken, invalid, identityRoute);
     } catch (err) {
       fail(ctx, err);
     }
