@@ -169,11 +169,10 @@ describe('IAM generateAccessToken (Impersonated)', () => {
 });
 
 describe('Vertex express mode', () => {
-	it('serves interactions, agents and publisher models with an API key and no project in the path', async () => {
+	it('serves interactions and agents with an API key and no project in the path', async () => {
 		const headers = { 'x-goog-api-key': 'test-api-key' };
 		expect((await fetch(`${emu.url}/v1beta1/agents`, { headers })).status).toBe(200);
-		expect((await fetch(`${emu.url}/v1beta1/publishers/google/models`, { headers })).status).toBe(200);
 		expect((await fetch(`${emu.url}/v1beta1/agents`, { headers: { 'x-goog-api-key': 'wrong' } })).status).toBe(401);
-		expect(emu.requests.map((entry) => entry.family)).toEqual(['express', 'express', 'express']);
+		expect(emu.requests.map((entry) => entry.family)).toEqual(['express', 'express']);
 	});
 });

@@ -59,9 +59,7 @@ function createRequestHandler(deps) {
     if (identityRoute) return deps.identity.handle(ctx, identityRoute);
     if (isToken) return deps.oauth.handleToken(ctx);
     if (!route) throw new ApiError(404, `No route for ${ctx.req.method} ${ctx.url.pathname}.`, { style: 'classic' });
-    const { apiVersion, project, location } = route;
-    const family =
-      route.resource === 'publisherModels' && ctx.req.headers['x-goog-api-key'] !== undefined ? 'express' : route.family;
+    const { family, apiVersion, project, location } = route;
     Object.assign(ctx.entry, { family, apiVersion }, project ? { project, location } : {});
     deps.auth.authenticate(family, ctx);
     if (invalidJson) throw invalidRequest('Invalid JSON payload received.');
