@@ -71,6 +71,7 @@ function createIdentity(deps) {
   /** Service accounts that generateAccessToken may be called for. */
   const impersonationTargets = new Set([`impersonated@${deps.metadataProject}.iam.gserviceaccount.com`]);
   let userCount = 0;
+  let providerCount = 0;
 
   /** @param {{ quotaProjectId?: string }} [opts] */
   function createAuthorizedUser(opts = {}) {
@@ -88,6 +89,8 @@ function createIdentity(deps) {
       client_secret: user.clientSecret,
       ...(opts.quotaProjectId ? { quota_project_id: opts.quotaProjectId } : {}),
       refresh_token: refreshToken,
+      // gcloud writes no token_uri (Google's is implied); the sign-in honours one, so tests point it here.
+      token_uri: `${deps.url()}/token`,
       type: /** @type {const} */ ('authorized_user'),
       universe_domain: 'googleapis.com',
     };
@@ -99,7 +102,8 @@ function createIdentity(deps) {
    */
   function createExternalAccount(opts = {}) {
     const format = opts.format ?? 'json';
-    const audience = '//iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/emu-pool/providers/emu-provider';
+    providerCount += 1;
+    const audience = `//iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/emu-pool/providers/emu-provider-${providerCount}`;
     return {
       type: /** @type {const} */ ('external_account'),
       audience,

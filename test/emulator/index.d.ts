@@ -127,6 +127,8 @@ export interface AuthorizedUserJson {
   client_id: string;
   client_secret: string;
   refresh_token: string;
+  /** Not written by gcloud; points the refresh grant at this emulator. */
+  token_uri: string;
   quota_project_id?: string;
   universe_domain: string;
 }

@@ -53,6 +53,7 @@ function createRequestHandler(deps) {
    */
   async function dispatch(ctx, route, isToken, invalidJson, identityRoute) {
     if (opts.latencyMs) await sleep(opts.latencyMs);
+    if (identityRoute) ctx.entry.family = identityRoute.kind;
     const fault = deps.faults.take(ctx);
     const faultStyle = isToken || identityRoute?.kind === 'sts' ? 'oauth' : identityRoute ? 'classic' : 'interactions';
     if (fault && (await applyFault(ctx, fault, faultStyle))) return;

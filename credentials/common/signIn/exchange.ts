@@ -25,11 +25,14 @@ function asObject(body: unknown): Record<string, unknown> | undefined {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-/** A URL as errors show it: scheme, host and path, never the query (which may carry a secret). */
+/**
+ * A URL as errors show it: scheme, host and path, never the query (which may carry a secret), and
+ * no `:generateAccessToken` ("generatEACCESsToken" would make n8n swap the message for its EACCES text).
+ */
 export function where(url: string): string {
 	try {
 		const parsed = new URL(url);
-		return `${parsed.origin}${parsed.pathname}`;
+		return `${parsed.origin}${parsed.pathname.replace(/:generateAccessToken$/, '')}`;
 	} catch {
 		return 'an invalid URL';
 	}
@@ -84,10 +87,24 @@ export interface Step {
 	url: string;
 }
 
-function networkCode(error: unknown): string {
+/**
+ * Network failures in words. Not the codes themselves: n8n replaces any error message that
+ * contains ECONNREFUSED, ENOTFOUND… with a generic sentence, and the step would be lost.
+ */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	ETIMEDOUT: 'timed out',
+	ECONNRESET: 'connection reset',
+	ECONNABORTED: 'timed out',
+	EHOSTUNREACH: 'host unreachable',
+};
+
+function networkFailure(error: unknown): string {
 	const candidate = error as { code?: unknown; cause?: { code?: unknown } };
 	const code = candidate?.cause?.code ?? candidate?.code;
-	return typeof code === 'string' ? code : 'no answer';
+	return (typeof code === 'string' && NETWORK_FAILURES[code]) || 'no answer';
 }
 
 /**
@@ -99,6 +116,7 @@ export async function send(
 	step: Step,
 	options: Omit<IHttpRequestOptions, 'url' | 'returnFullResponse' | 'ignoreHttpStatusErrors'>,
 ): Promise<ExchangeResponse> {
+	let failure: unknown;
 	try {
 		const response = (await http({
 			timeout: EXCHANGE_TIMEOUT_MS,
@@ -109,8 +127,9 @@ export async function send(
 		})) as ExchangeResponse;
 		return { statusCode: Number(response.statusCode), body: response.body };
 	} catch (error) {
-		throw new SignInError(`${step.label}: ${step.step} failed: could not reach ${where(step.url)} (${networkCode(error)})`, false);
+		failure = error;
 	}
+	throw new SignInError(`${step.label}: ${step.step} failed: could not reach ${where(step.url)} (${networkFailure(failure)})`, false);
 }
 
 /** A form POST (`application/x-www-form-urlencoded`), as OAuth and STS token endpoints take. */

@@ -26,7 +26,7 @@ export function impersonationTarget(credentials: ICredentialDataDecryptedObject,
 }
 
 export function generateAccessTokenUrl(target: ImpersonationTarget): string {
-	return `${target.baseUrl}/v1/projects/-/serviceAccounts/${encodeURIComponent(target.email)}:generateAccessToken`;
+	return `${target.baseUrl}/v1/projects/-/serviceAccounts/${target.email}:generateAccessToken`;
 }
 
 /**

@@ -93,6 +93,15 @@ function errorCode(error: unknown): unknown {
 	return candidate?.cause?.code ?? candidate?.code;
 }
 
+/** The credential's sign-in error, wherever n8n put it in the chain of causes. */
+function signInErrorIn(error: unknown): Error | undefined {
+	let current = error as { name?: string; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 4; depth++, current = current.cause as typeof current) {
+		if (current.name === 'SignInError') return current as Error;
+	}
+	return undefined;
+}
+
 function isTimeout(error: unknown): boolean {
 	const text = `${(error as Error)?.message ?? ''} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
 	return errorCode(error) === 'ETIMEDOUT' || /timeout/i.test(text);
@@ -271,6 +280,11 @@ export class GeminiApiClient {
 			cause?: { response?: { status?: number; data?: unknown } };
 			message?: string;
 		};
+		// n8n wraps a failed sign-in in a NodeApiError whose message may be its own; the sign-in's names the step.
+		const signIn = signInErrorIn(error);
+		if (signIn) {
+			return apiErrorFromMessage(this.node, signIn.message, `Signing in for ${call.method} ${path} failed. Check the credential.`, call.itemIndex);
+		}
 		const status = Number(wrapped.httpCode ?? wrapped.cause?.response?.status);
 		const body = wrapped.context?.data ?? wrapped.cause?.response?.data;
 		if (Number.isFinite(status) && status > 0) {
