@@ -55,6 +55,8 @@ function createRequestHandler(deps) {
     if (opts.latencyMs) await sleep(opts.latencyMs);
     if (identityRoute) ctx.entry.family = identityRoute.kind;
     const fault = deps.faults.take(ctx);
+    // Tokens running out while a batch is in flight: every token minted so far stops working now.
+    if (fault?.revokeTokens) deps.auth.revokeTokens();
     const faultStyle = isToken || identityRoute?.kind === 'sts' ? 'oauth' : identityRoute ? 'classic' : 'interactions';
     if (fault && (await applyFault(ctx, fault, faultStyle))) return;
     if (identityRoute) return deps.identity.handle(ctx, identityRoute);

@@ -82,6 +82,18 @@ describe('TokenCache', () => {
 		expect(await retried).toBe('tok-ok');
 	});
 
+	it('renews a short-lived token at three quarters of its lifetime', async () => {
+		const { fetch, calls } = controlledFetch();
+		const first = cache.token(key, fetch);
+		await flush();
+		calls[0].resolve('short', 8);
+		await first;
+		now += 5_900;
+		expect(cache.current(key)).toBe('short');
+		now += 200;
+		expect(cache.current(key)).toBeUndefined();
+	});
+
 	it('does not remember a failure to reach the issuer', async () => {
 		const { fetch, calls } = controlledFetch();
 		const first = cache.token(key, fetch);

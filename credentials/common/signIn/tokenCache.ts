@@ -3,15 +3,18 @@ import { createHash } from 'node:crypto';
 import type { TokenGrant } from './types';
 import { SignInError } from './types';
 
-/** A token this close to its expiry is renewed before use rather than sent to be refused. */
+/**
+ * A token this close to its expiry is renewed before use rather than sent to be refused: a
+ * minute, or a quarter of a lifetime shorter than four minutes.
+ */
 const EXPIRY_MARGIN_MS = 60_000;
 /** How long a refused sign-in is answered from memory, so a batch gets one refusal, not one per item. */
 export const REFUSAL_MEMORY_MS = 30_000;
 
 interface Entry {
 	token?: string;
-	/** Undefined when the issuer gave no lifetime: then only a 401 ends the token. */
-	expiresAt?: number;
+	/** When to stop handing the token out; undefined when the issuer gave no lifetime (then only a 401 ends it). */
+	renewAt?: number;
 	pending?: Promise<string>;
 	refusal?: { error: Error; until: number };
 }
@@ -53,8 +56,9 @@ export class TokenCache {
 		const pending = fetch().then(
 			(grant) => {
 				target.token = grant.accessToken;
-				target.expiresAt =
-					grant.expiresInSeconds === undefined ? undefined : this.now() + grant.expiresInSeconds * 1000;
+				const lifetimeMs = grant.expiresInSeconds === undefined ? undefined : grant.expiresInSeconds * 1000;
+				target.renewAt =
+					lifetimeMs === undefined ? undefined : this.now() + lifetimeMs - Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 4);
 				target.refusal = undefined;
 				return grant.accessToken;
 			},
@@ -75,7 +79,7 @@ export class TokenCache {
 	}
 
 	private fresh(entry: Entry): boolean {
-		return entry.expiresAt === undefined || entry.expiresAt - EXPIRY_MARGIN_MS > this.now();
+		return entry.renewAt === undefined || entry.renewAt > this.now();
 	}
 }
 

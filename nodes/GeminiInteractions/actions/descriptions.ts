@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CURRENT_MODEL } from '../../shared/wire/request/modelSelection';
+import { DEFAULTS } from './defaults';
 
 export const modelLocator: INodeProperties = {
 	displayName: 'Model',
@@ -59,8 +60,9 @@ export const concurrencyOption: INodeProperties = {
 	displayName: 'Concurrency',
 	name: 'concurrency',
 	type: 'number',
+	default: '0',
 	typeOptions: { minValue: 1, maxValue: 50 },
-	default: 5,
+	default: DEFAULTS.concurrency,
 	description: 'How many input items are sent to Google at the same time',
 };
 
@@ -154,7 +156,7 @@ export const modelTurnOptions: INodeProperties[] = [
 		default: 'low',
 		description: 'How much the model thinks before answering (Gemini 3 models)',
 	},
-	timeoutOption(300),
+	timeoutOption(DEFAULTS.modelTurnTimeoutSeconds),
 	{
 		displayName: 'Top K',
 		name: 'topK',
@@ -248,8 +250,9 @@ export const waitOptions: INodeProperties[] = [
 		displayName: 'Maximum Wait (Minutes)',
 		name: 'maxWait',
 		type: 'number',
+		default: '0',
 		typeOptions: { minValue: 0.01, numberPrecision: 2 },
-		default: 90,
+		default: DEFAULTS.maxWaitMinutes,
 		displayOptions: onlyWhenWaiting,
 		description: 'How long to wait for the run to end; Deep Research runs take up to an hour',
 	},
@@ -257,8 +260,9 @@ export const waitOptions: INodeProperties[] = [
 		displayName: 'Poll Interval (Seconds)',
 		name: 'pollInterval',
 		type: 'number',
+		default: '0',
 		typeOptions: { minValue: 0.1, numberPrecision: 1 },
-		default: 10,
+		default: DEFAULTS.pollIntervalSeconds,
 		displayOptions: onlyWhenWaiting,
 		description:
 			'How often to ask for the status, only when the server cannot stream the run (normally the node follows its stream)',
