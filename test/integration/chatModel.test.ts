@@ -5,6 +5,8 @@
  */
 import { createRequire } from 'node:module';
 
+import type { IDataObject } from 'n8n-workflow';
+
 import { GeminiInteractionsApi } from '../../credentials/GeminiInteractionsApi.credentials';
 import { GeminiInteractionsEnterpriseApi } from '../../credentials/GeminiInteractionsEnterpriseApi.credentials';
 import { LmChatGeminiInteractions } from '../../nodes/LmChatGeminiInteractions/LmChatGeminiInteractions.node';
@@ -44,7 +46,7 @@ describe('Gemini Interactions Chat Model (through the AI node SDK, against the e
 	const fixture = useEmulator();
 	beforeEach(() => conversations.clear());
 
-	async function supply(authMode: AuthMode, options: Record<string, unknown> = {}, model = 'gemini-3.5-flash') {
+	async function supply(authMode: AuthMode, options: IDataObject = {}, model = 'gemini-3.5-flash') {
 		const run = await runSupplyData({
 			node: new LmChatGeminiInteractions(),
 			credentialTypes: [new GeminiInteractionsApi(), new GeminiInteractionsEnterpriseApi()],
