@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GeminiInteractionsApi } from '../../credentials/GeminiInteractionsApi.credentials';
 import { GeminiInteractionsEnterpriseApi } from '../../credentials/GeminiInteractionsEnterpriseApi.credentials';
@@ -51,7 +51,7 @@ describe('Gemini Interactions Chat Model (through the AI node SDK, against the e
 			node: new LmChatGeminiInteractions(),
 			credentialTypes: [new GeminiInteractionsApi(), new GeminiInteractionsEnterpriseApi()],
 			credentials: fixture.credentials,
-			parameters: { authentication: authMode, model: modelLocator(model), options },
+			parameters: { authentication: authMode, model: modelLocator(model), options: options as INodeParameters },
 			nodeName: 'Gemini Chat Model',
 		});
 		if (run.error) throw run.error;
