@@ -12,6 +12,7 @@ import {
 	topKOption,
 	topPOption,
 } from '../../shared/descriptions/modelParameters';
+import { DEFAULTS } from './defaults';
 
 export { modelLocator };
 
@@ -49,8 +50,9 @@ export const concurrencyOption: INodeProperties = {
 	displayName: 'Concurrency',
 	name: 'concurrency',
 	type: 'number',
+	default: '0',
 	typeOptions: { minValue: 1, maxValue: 50 },
-	default: 5,
+	default: DEFAULTS.concurrency,
 	description: 'How many input items are sent to Google at the same time',
 };
 
@@ -92,7 +94,7 @@ export const modelTurnOptions: INodeProperties[] = [
 	},
 	temperatureOption,
 	thinkingLevelOption,
-	timeoutOption(300),
+	timeoutOption(DEFAULTS.modelTurnTimeoutSeconds),
 	topKOption,
 	topPOption,
 ];
@@ -172,8 +174,9 @@ export const waitOptions: INodeProperties[] = [
 		displayName: 'Maximum Wait (Minutes)',
 		name: 'maxWait',
 		type: 'number',
+		default: '0',
 		typeOptions: { minValue: 0.01, numberPrecision: 2 },
-		default: 90,
+		default: DEFAULTS.maxWaitMinutes,
 		displayOptions: onlyWhenWaiting,
 		description: 'How long to wait for the run to end; Deep Research runs take up to an hour',
 	},
@@ -181,8 +184,9 @@ export const waitOptions: INodeProperties[] = [
 		displayName: 'Poll Interval (Seconds)',
 		name: 'pollInterval',
 		type: 'number',
+		default: '0',
 		typeOptions: { minValue: 0.1, numberPrecision: 1 },
-		default: 10,
+		default: DEFAULTS.pollIntervalSeconds,
 		displayOptions: onlyWhenWaiting,
 		description:
 			'How often to ask for the status, only when the server cannot stream the run (normally the node follows its stream)',

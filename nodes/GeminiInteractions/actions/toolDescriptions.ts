@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { modelTurnOptions, optionsCollection, simplifyProperty } from './descriptions';
+import { DEFAULTS } from './defaults';
 
 const EXAMPLE_PARAMETERS = JSON.stringify(
 	{
@@ -229,8 +230,9 @@ const chatOnlyOptions: INodeProperties[] = [
 		displayName: 'Max Tool Rounds',
 		name: 'maxToolIterations',
 		type: 'number',
+		default: '0',
 		typeOptions: { minValue: 1 },
-		default: 15,
+		default: DEFAULTS.maxToolIterations,
 		description:
 			'With tools connected to the Tools input: how many rounds of calling them the node runs before it stops and outputs the interaction as it is',
 	},

@@ -4,8 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import { customAgentLocator, optionsCollection, timeoutOption } from '../descriptions';
 import { readCustomAgentId, requestCustomAgent } from './customAgent';
+import { DEFAULTS } from '../defaults';
 
-const properties: INodeProperties[] = [customAgentLocator, optionsCollection([timeoutOption(60)])];
+const properties: INodeProperties[] = [customAgentLocator, optionsCollection([timeoutOption(DEFAULTS.requestTimeoutSeconds)])];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['delete'] } }, properties);
 

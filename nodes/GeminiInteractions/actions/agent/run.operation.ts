@@ -25,6 +25,7 @@ import {
 } from '../descriptions';
 import { readRequiredText } from '../interaction/modelTurn';
 import { chatTurnOptions } from '../toolDescriptions';
+import { DEFAULTS } from '../defaults';
 
 /** The item's files and file URLs go with the input, as in Interaction → Create. */
 const ATTACHMENT_OPTIONS = ['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType'];
@@ -110,7 +111,7 @@ const properties: INodeProperties[] = [
 			...waitOptions,
 			...attachmentOptions,
 			concurrencyOption,
-			timeoutOption(60),
+			timeoutOption(DEFAULTS.requestTimeoutSeconds),
 			{
 				displayName: 'BigQuery Tool (Deep Research)',
 				name: 'enableBigQueryTool',

@@ -12,11 +12,12 @@ import {
 	timeoutOption,
 } from '../descriptions';
 import { readInteractionId, requestInteraction } from './byId';
+import { DEFAULTS } from '../defaults';
 
 const properties: INodeProperties[] = [
 	interactionIdProperty,
 	interactionSimplifyProperty,
-	optionsCollection([concurrencyOption, timeoutOption(60)]),
+	optionsCollection([concurrencyOption, timeoutOption(DEFAULTS.requestTimeoutSeconds)]),
 ];
 
 export const description = updateDisplayOptions(

@@ -16,6 +16,7 @@ import {
 	waitOptions,
 } from '../descriptions';
 import { readInteractionId, requestInteraction } from './byId';
+import { DEFAULTS } from '../defaults';
 
 const properties: INodeProperties[] = [
 	interactionIdProperty,
@@ -32,7 +33,7 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether to return the input the interaction was created with (in the output as "input")',
 			},
-			timeoutOption(60),
+			timeoutOption(DEFAULTS.requestTimeoutSeconds),
 		]),
 	),
 ];
