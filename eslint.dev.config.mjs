@@ -24,6 +24,8 @@ export default tseslint.config(
 		rules: {
 			// tests read Google's JSON wire shapes and n8n's loosely typed data
 			'@typescript-eslint/no-explicit-any': 'off',
+			// tests load modules fresh or without an optional peer (jest.isolateModules + require)
+			'@typescript-eslint/no-require-imports': 'off',
 			'@typescript-eslint/no-unused-vars': ['error', UNUSED],
 		},
 	},

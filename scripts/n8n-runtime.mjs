@@ -25,13 +25,14 @@ export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
  * (examples/expectations `needs`); an example needing one the host lacks is skipped there.
  */
 export const RUNTIMES = Object.freeze([
-	Object.freeze({ n8n: '2.41.1', node: 24, overrides: { linkedom: '0.18.14' }, features: ['streaming'] }),
+	Object.freeze({ n8n: '2.41.1', node: 24, overrides: { linkedom: '0.18.14' }, features: ['streaming', 'aiNodeSdk'] }),
 	Object.freeze({ n8n: '1.82.3', node: 22, overrides: { xlsx: '0.18.5' }, features: [] }),
 ]);
 
 /** What each feature is, for skip reasons and the README. */
 export const HOST_FEATURES = Object.freeze({
 	streaming: 'the "Streaming" response mode of the Chat Trigger and Webhook nodes',
+	aiNodeSdk: "n8n's AI node SDK (@n8n/ai-node-sdk), which the Chat Model sub-node needs",
 });
 export const NEWEST = RUNTIMES[0];
 export const OLDEST = RUNTIMES[RUNTIMES.length - 1];
@@ -49,9 +50,24 @@ const log = (msg) => process.stderr.write(`[n8n-runtime] ${msg}\n`);
 // ---------------------------------------------------------------------------------------------
 // Cache location and install
 
+function cacheRoot() {
+	return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), PACKAGE_NAME);
+}
+
 export function runtimeDir(spec = runtimeSpec()) {
-	const cacheHome = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-	return path.join(cacheHome, PACKAGE_NAME, 'runtime', `n8n-${spec.n8n}_node-${spec.node}`);
+	return path.join(cacheRoot(), 'runtime', `n8n-${spec.n8n}_node-${spec.node}`);
+}
+
+/**
+ * A fresh n8n user folder. Not under the project nor the system temp folder: Node resolves a
+ * package's imports through every ancestor's node_modules, so a node_modules above the folder (the
+ * project's, or one someone linked into /tmp — seen on a shared machine) would lend the installed
+ * package modules a real n8n install does not have (e.g. its optional peer @n8n/ai-node-sdk).
+ */
+async function newUserFolder() {
+	const parent = path.join(cacheRoot(), 'instances');
+	await mkdir(parent, { recursive: true });
+	return mkdtemp(path.join(parent, 'n8n-'));
 }
 
 function layout(dir, spec) {
@@ -296,7 +312,7 @@ export class N8nInstance {
 	/** `port`: the server port to use if it is free (default: any free port). */
 	static async create({ runtime, packageTgz, userFolder, keep = false, port }) {
 		const rt = runtime ?? (await ensureRuntime());
-		const folder = userFolder ?? (await mkdtemp(path.join(os.tmpdir(), 'n8n-gemini-')));
+		const folder = userFolder ?? (await newUserFolder());
 		const ports = { server: await freePort(port), serverBroker: await freePort(), cliBroker: await freePort() };
 		const instance = new N8nInstance(rt, folder, keep, ports);
 		try {

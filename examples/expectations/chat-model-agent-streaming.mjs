@@ -5,6 +5,7 @@ import { checkStreamedChat } from '../../test/e2e/lib/chatModel.mjs';
 export const QUESTION = 'Count the letters of harbour';
 
 export default {
+	needs: ['aiNodeSdk', 'streaming'],
 	request: { body: { action: 'sendMessage', sessionId: 'e2e-chat-model-stream', chatInput: QUESTION } },
 	check({ assert, response, requests }) {
 		checkStreamedChat(assert, response, requests, { question: QUESTION, earlier: [] });

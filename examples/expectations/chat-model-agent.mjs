@@ -6,6 +6,7 @@ import { checkToolTurn } from '../../test/e2e/lib/chatModel.mjs';
 export const QUESTION = 'How many letters has the word lighthouse';
 
 export default {
+	needs: ['aiNodeSdk'],
 	request: { body: { action: 'sendMessage', sessionId: 'e2e-chat-model', chatInput: QUESTION } },
 	check({ assert, response, requests }) {
 		assert.equal(response.status, 200);

@@ -4,7 +4,7 @@ import { subtitleExpression } from './actions/resource';
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
 import { credentials, properties } from './actions/versionDescription';
-import { CONNECTION_MAIN } from '../shared/host/connectionTypes';
+import { NodeConnectionTypes } from '../shared/host/connectionTypes';
 import { searchAgents, searchCustomAgents, searchModels } from '../shared/methods/listSearch';
 
 /**
@@ -30,7 +30,7 @@ export class GeminiInteractions implements INodeType {
 		defaults: { name: 'Gemini Interactions' },
 		usableAsTool: true,
 		inputs: TOOLS_INPUT_EXPRESSION,
-		outputs: [CONNECTION_MAIN],
+		outputs: [NodeConnectionTypes.Main],
 		credentials,
 		properties,
 	};

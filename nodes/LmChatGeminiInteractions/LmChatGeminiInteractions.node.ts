@@ -2,6 +2,7 @@ import type * as AiNodeSdk from '@n8n/ai-node-sdk';
 import type { INodeType, INodeTypeDescription, ISupplyDataFunctions, SupplyData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { NodeConnectionTypes } from '../shared/host/connectionTypes';
 import { searchModels } from '../shared/methods/listSearch';
 import { GeminiApiClient } from '../shared/transport/client';
 import { CREDENTIAL_TYPES, type AuthMode } from '../shared/transport/endpoints';
@@ -47,9 +48,7 @@ export class LmChatGeminiInteractions implements INodeType {
 		description: "A Gemini model for the AI Agent and chains, through Google's Interactions API",
 		defaults: { name: 'Gemini Interactions Chat Model' },
 		inputs: [],
-		// Plain connection strings: n8n-workflow has the NodeConnectionTypes object only from 1.83.
-		// eslint-disable-next-line @n8n/community-nodes/node-connection-type-literal
-		outputs: ['ai_languageModel'],
+		outputs: [NodeConnectionTypes.AiLanguageModel],
 		outputNames: ['Model'],
 		credentials,
 		properties,

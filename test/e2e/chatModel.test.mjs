@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { callWebhook, importExamples, loadExamples } from '../../scripts/examples.mjs';
+import { HOST_FEATURES, runtimeSpec } from '../../scripts/n8n-runtime.mjs';
 import { checkStreamedChat, checkToolTurn } from './lib/chatModel.mjs';
 import { createCalls, setupE2e } from './lib/context.mjs';
 
@@ -11,7 +12,10 @@ const examples = (await loadExamples()).filter((example) => example.name.startsW
 const byName = (name) => examples.find((example) => example.name === name);
 const isApi = (request) => !request.path.startsWith('/__emulator') && request.path !== '/token';
 
-describe('Gemini Interactions Chat Model behind the AI Agent (real n8n)', () => {
+const host = runtimeSpec();
+const skip = !host.features.includes('aiNodeSdk') && `n8n ${host.n8n} lacks ${HOST_FEATURES.aiNodeSdk}`;
+
+describe('Gemini Interactions Chat Model behind the AI Agent (real n8n)', { skip }, () => {
 	let ctx;
 	before(async () => {
 		ctx = await setupE2e();

@@ -9,7 +9,6 @@
 //  - the saved workflows run in real n8n and are checked by their sidecar expectations (the examples
 //    run in examples.test.mjs).
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -17,26 +16,12 @@ import { importExamples, loadExamples } from '../../scripts/examples.mjs';
 import { PACKAGE_NAME, PROJECT_DIR, ensureRuntime, majorOf, runtimeSpec } from '../../scripts/n8n-runtime.mjs';
 import { runAndCheckManual } from './lib/checks.mjs';
 import { setupE2e } from './lib/context.mjs';
+import { packageTypes } from './lib/nodeDescription.mjs';
 
 const SAVED_DIR = path.join(PROJECT_DIR, 'test', 'e2e', 'saved-workflows');
 const host = runtimeSpec();
 const saved = await loadExamples(SAVED_DIR);
 const examples = await loadExamples();
-
-/** The package's node descriptions by node type (`<package>.<name>`), from the built dist/. */
-async function packageNodeTypes() {
-	const pkg = JSON.parse(await readFile(path.join(PROJECT_DIR, 'package.json'), 'utf8'));
-	const load = createRequire(path.join(PROJECT_DIR, 'package.json'));
-	const types = new Map();
-	for (const file of pkg.n8n.nodes) {
-		for (const NodeClass of Object.values(load(path.join(PROJECT_DIR, file)))) {
-			if (typeof NodeClass !== 'function') continue;
-			const { description } = new NodeClass();
-			if (description?.name) types.set(`${PACKAGE_NAME}.${description.name}`, description);
-		}
-	}
-	return types;
-}
 
 /**
  * Option values saved for `options` parameters that no parameter of that name offers any more
@@ -79,7 +64,7 @@ describe(`workflows saved with earlier releases, on n8n ${host.n8n}`, () => {
 	let types;
 	let getNodeParameters;
 	before(async () => {
-		types = await packageNodeTypes();
+		types = packageTypes().nodes;
 		const runtime = await ensureRuntime(host);
 		({ NodeHelpers: { getNodeParameters } } = createRequire(path.join(runtime.n8nDir, 'package.json'))('n8n-workflow'));
 	});

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 /**
  * The Gemini Interactions Chat Model through the AI node SDK, as n8n's AI Agent uses it: the
  * sub-node's supplyData hands n8n the SDK's LangChain adapter, and these tests drive that adapter

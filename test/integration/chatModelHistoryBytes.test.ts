@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 /**
  * Bytes sent per turn over a 20-turn agent conversation (each turn: a tool call, then the answer),
  * with and without Server-Side History, measured on the emulator's request log. Writes a table to

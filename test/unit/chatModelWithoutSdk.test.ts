@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 /**
  * Hosts without n8n's AI node SDK (older n8n): the package must still load, the action node must
  * work, and the chat model must say why it cannot. The SDK is made unresolvable for this file.

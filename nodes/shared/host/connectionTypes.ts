@@ -1,16 +1,18 @@
 import * as workflow from 'n8n-workflow';
 import type { NodeConnectionType } from 'n8n-workflow';
 
-/**
- * Connection types for node descriptions, on old and new hosts alike. n8n-workflow exports the
- * `NodeConnectionTypes` object only from 1.83: reading it unguarded at module load makes n8n ≤ 1.82
- * fail to load the node ("Class could not be found"). n8n's package scanner requires that object
- * rather than string literals in `inputs`/`outputs` and ignores inline eslint-disable comments, so
- * descriptions use these: the host's own value where it has one, the same string where it does not.
- */
-const hostTypes = (workflow as { NodeConnectionTypes?: Partial<Record<'Main' | 'AiTool' | 'AiLanguageModel', NodeConnectionType>> })
-	.NodeConnectionTypes;
+type UsedConnectionTypes = Record<'Main' | 'AiTool' | 'AiLanguageModel', NodeConnectionType>;
 
-export const CONNECTION_MAIN: NodeConnectionType = hostTypes?.Main ?? 'main';
-export const CONNECTION_AI_TOOL: NodeConnectionType = hostTypes?.AiTool ?? 'ai_tool';
-export const CONNECTION_AI_LANGUAGE_MODEL: NodeConnectionType = hostTypes?.AiLanguageModel ?? 'ai_languageModel';
+const FALLBACK: UsedConnectionTypes = { Main: 'main', AiTool: 'ai_tool', AiLanguageModel: 'ai_languageModel' };
+
+/**
+ * n8n-workflow's `NodeConnectionTypes` where the host has it, the same values where it does not.
+ * n8n-workflow exports that object only from 1.83: reading it unguarded at module load makes
+ * n8n ≤ 1.82 fail to load the node ("Class could not be found"). n8n's package scanner requires
+ * `NodeConnectionTypes.<Type>` rather than string literals in `inputs`/`outputs` (and recognises
+ * AI sub-nodes by it), and ignores inline eslint-disable comments: descriptions import this one.
+ */
+export const NodeConnectionTypes: UsedConnectionTypes = {
+	...FALLBACK,
+	...(workflow as { NodeConnectionTypes?: Partial<UsedConnectionTypes> }).NodeConnectionTypes,
+};

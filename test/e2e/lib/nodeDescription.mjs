@@ -2,13 +2,35 @@
 // set of parameter values (displayOptions show/hide with plain values; anything fancier is "unknown").
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { PROJECT_DIR } from '../../../scripts/n8n-runtime.mjs';
+import { readFileSync } from 'node:fs';
+import { PACKAGE_NAME, PROJECT_DIR } from '../../../scripts/n8n-runtime.mjs';
 
 const NODE_FILE = path.join(PROJECT_DIR, 'dist', 'nodes', 'GeminiInteractions', 'GeminiInteractions.node.js');
 
 export function loadNodeDescription() {
 	const { GeminiInteractions } = createRequire(import.meta.url)(NODE_FILE);
 	return new GeminiInteractions().description;
+}
+
+/**
+ * What package.json tells n8n to load, read from the built dist/: node descriptions by node type
+ * (`<package>.<name>`) and the credential type names.
+ */
+export function packageTypes() {
+	const pkg = JSON.parse(readFileSync(path.join(PROJECT_DIR, 'package.json'), 'utf8'));
+	const load = createRequire(path.join(PROJECT_DIR, 'package.json'));
+	const instances = (files) =>
+		files.flatMap((file) =>
+			Object.values(load(path.join(PROJECT_DIR, file)))
+				.filter((exported) => typeof exported === 'function')
+				.map((Exported) => new Exported()),
+		);
+	const nodes = new Map();
+	for (const node of instances(pkg.n8n.nodes)) {
+		if (node.description?.name) nodes.set(`${PACKAGE_NAME}.${node.description.name}`, node.description);
+	}
+	const credentials = instances(pkg.n8n.credentials).map((credential) => credential.name).filter(Boolean);
+	return { nodes, credentials };
 }
 
 /** true / false, or null when the conditions depend on something this check cannot evaluate. */
