@@ -22,6 +22,18 @@ const EXPLAINED_WARNINGS = [
 		message: /'serviceAccountKey'/,
 		why: 'the service-account key JSON holds a private key: it is a secret and must stay masked',
 	},
+	{
+		rule: '@n8n/community-nodes/credential-unnecessary-password',
+		file: 'credentials/GeminiInteractionsEnterpriseApi.credentials.ts',
+		message: /'authorizedUserJson'/,
+		why: 'the Application Default Credentials JSON holds a refresh token and client secret',
+	},
+	{
+		rule: '@n8n/community-nodes/credential-unnecessary-password',
+		file: 'credentials/GeminiInteractionsEnterpriseApi.credentials.ts',
+		message: /'externalAccountJson'/,
+		why: 'a Workload Identity Federation config may carry a client secret and the subject-token source headers',
+	},
 ];
 
 describe("n8n's package scanner", () => {
