@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../../shared/scheduling/concurrency';
+import { AdaptiveConcurrency } from '../../shared/scheduling/adaptiveConcurrency';
 import { GeminiApiClient } from '../../shared/transport/client';
+import { readSchedulingOptions } from '../helpers/scheduling';
 import type { AuthMode } from '../../shared/transport/endpoints';
 import * as agent from './agent';
 import * as interaction from './interaction';
@@ -26,8 +27,6 @@ const resources: Record<string, ResourceOperations> = {
 		delete: agent.delete,
 	},
 };
-
-const DEFAULT_CONCURRENCY = 5;
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
@@ -74,7 +73,8 @@ function groupItems(ctx: IExecuteFunctions, count: number, handler: OperationMod
 
 /**
  * The only place that knows about items: runs the chosen operation for each input item, or
- * each group of items for operations that group them (a bounded number at a time), keeps
+ * each group of items for operations that group them (as many at a time as the quota allows,
+ * at most the Concurrency option: see AdaptiveConcurrency), keeps
  * outputs in input order with `pairedItem`, and turns failures into error items when the node
  * continues on fail.
  */
@@ -87,11 +87,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	const authMode = this.getNodeParameter('authentication', 0, 'apiKey') as AuthMode;
-	const client = new GeminiApiClient(this, authMode);
-	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || DEFAULT_CONCURRENCY;
+	const { concurrency, maxQuotaWaitMs } = readSchedulingOptions(this);
+	const scheduler = new AdaptiveConcurrency({ ceiling: concurrency, signal: this.getExecutionCancelSignal?.() });
+	const client = new GeminiApiClient(this, authMode, { gate: scheduler, maxQuotaWaitMs });
 
 	const groups = handler.groupKey ? groupItems(this, items.length, handler) : items.map((_, itemIndex) => [itemIndex]);
-	const perGroup = await mapWithConcurrency(groups.length, concurrency, async (groupIndex) => {
+	const perGroup = await scheduler.run(groups.length, async (groupIndex) => {
 		const group = groups[groupIndex];
 		const itemIndex = group[0];
 		const paired = group.length === 1 ? { item: itemIndex } : group.map((item) => ({ item }));

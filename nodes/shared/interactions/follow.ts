@@ -6,6 +6,7 @@ import { parseStreamEvent, StreamAccumulator } from '../wire/response/streamAccu
 import type { Interaction } from '../wire/types';
 import type { ApiCall, GeminiApiClient } from '../transport/client';
 import { resourcePath } from '../transport/client';
+import { isQuotaExhausted } from '../transport/quotaErrors';
 import { isRetryableStatus } from '../transport/retry';
 import { settle } from '../transport/resourceErrors';
 import { DONE_SENTINEL, readSse } from '../transport/sse';
@@ -213,6 +214,8 @@ class InteractionFollower {
 		if (stop) return { kind: 'stopped', reason: stop };
 		const httpCode = httpCodeOf(response.error);
 		if (streamUnsupported(httpCode)) return { kind: 'unsupported' };
+		// The client already waited out the quota as long as it may (a 429 never reaches here otherwise).
+		if (isQuotaExhausted(response.error)) return { kind: 'failed', error: response.error as Error };
 		// Timeouts, connection failures, rate limits and server errors count as a drop: resumed with backoff.
 		if (httpCode === undefined || isRetryableStatus(Number(httpCode))) return { kind: 'unreachable' };
 		return { kind: 'failed', error: response.error as Error };

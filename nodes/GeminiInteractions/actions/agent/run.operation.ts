@@ -4,6 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { AgentConfigOptions, EnvironmentChoice, ParameterCheck } from '../../../shared/wire/request/agentConfig';
 import { buildAgentConfig, buildEnvironment, DEFAULT_AGENT } from '../../../shared/wire/request/agentConfig';
 import { buildAgentInteractionRequest } from '../../../shared/wire/request/interactionRequest';
+import type { ServiceTier } from '../../../shared/wire/request/serviceTier';
+import { turnTimeoutMs } from '../../../shared/wire/request/serviceTier';
 import { userContent } from '../../../shared/wire/request/media';
 import type { AttachmentOptions } from '../../helpers/files';
 import { readInlineAttachments } from '../../helpers/files';
@@ -12,10 +14,12 @@ import type { GeminiApiClient } from '../../../shared/transport/client';
 import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../../shared/transport/resourceErrors';
 import type { Interaction } from '../../../shared/wire/types';
 import type { WaitOptionValues } from '../backgroundRun';
-import { assertSuccessful, followToEnd, interactionItem, requestTimeoutMs } from '../backgroundRun';
+import { assertSuccessful, DEFAULT_REQUEST_TIMEOUT_SECONDS, followToEnd, interactionItem } from '../backgroundRun';
 import {
 	byDisplayName,
 	concurrencyOption,
+	maxQuotaWaitOption,
+	serviceTierOption,
 	inputProperty,
 	interactionSimplifyProperty,
 	optionsCollection,
@@ -110,6 +114,8 @@ const properties: INodeProperties[] = [
 			...waitOptions,
 			...attachmentOptions,
 			concurrencyOption,
+			maxQuotaWaitOption,
+			serviceTierOption,
 			timeoutOption(60),
 			{
 				displayName: 'BigQuery Tool (Deep Research)',
@@ -184,6 +190,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['run'] } }, properties);
 
 interface RunAgentOptions extends AgentConfigOptions, WaitOptionValues, AttachmentOptions {
+	serviceTier?: ServiceTier | '';
 	previousInteractionId?: string;
 	systemInstruction?: string;
 }
@@ -229,6 +236,7 @@ export async function execute(
 			previousInteractionId,
 			systemInstruction: options.systemInstruction?.trim() ? options.systemInstruction : undefined,
 			environment,
+			serviceTier: options.serviceTier,
 			// Agent runs take minutes: always in the background, followed below unless asked not to.
 			background: true,
 		},
@@ -241,7 +249,7 @@ export async function execute(
 			path: 'interactions',
 			// Files are base64-encoded once, straight into the body (see request/inlineData.ts).
 			body: attachments.inline.length > 0 ? encodeJsonBody(request, attachments.inline) : request,
-			timeoutMs: requestTimeoutMs(options),
+			timeoutMs: turnTimeoutMs(options.timeout, options.serviceTier, DEFAULT_REQUEST_TIMEOUT_SECONDS),
 			itemIndex,
 		}),
 	);

@@ -6,6 +6,7 @@ import type { Interaction } from '../../../shared/wire/types';
 import { interactionItem } from '../backgroundRun';
 import {
 	concurrencyOption,
+	maxQuotaWaitOption,
 	interactionIdProperty,
 	interactionSimplifyProperty,
 	optionsCollection,
@@ -16,7 +17,7 @@ import { readInteractionId, requestInteraction } from './byId';
 const properties: INodeProperties[] = [
 	interactionIdProperty,
 	interactionSimplifyProperty,
-	optionsCollection([concurrencyOption, timeoutOption(60)]),
+	optionsCollection([concurrencyOption, maxQuotaWaitOption, timeoutOption(60)]),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,12 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { GeminiApiClient } from '../../../shared/transport/client';
-import { concurrencyOption, interactionIdProperty, optionsCollection, timeoutOption } from '../descriptions';
+import { concurrencyOption, maxQuotaWaitOption, interactionIdProperty, optionsCollection, timeoutOption } from '../descriptions';
 import { readInteractionId, requestInteraction } from './byId';
 
 const properties: INodeProperties[] = [
 	interactionIdProperty,
-	optionsCollection([concurrencyOption, timeoutOption(60)]),
+	optionsCollection([concurrencyOption, maxQuotaWaitOption, timeoutOption(60)]),
 ];
 
 export const description = updateDisplayOptions(

@@ -8,6 +8,7 @@ import { assertSuccessful, followToEnd, interactionItem } from '../backgroundRun
 import {
 	byDisplayName,
 	concurrencyOption,
+	maxQuotaWaitOption,
 	interactionIdProperty,
 	interactionSimplifyProperty,
 	optionsCollection,
@@ -25,6 +26,7 @@ const properties: INodeProperties[] = [
 		byDisplayName([
 			...waitOptions,
 			concurrencyOption,
+			maxQuotaWaitOption,
 			{
 				displayName: 'Include Input',
 				name: 'includeInput',

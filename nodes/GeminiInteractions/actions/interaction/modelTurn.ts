@@ -12,6 +12,7 @@ import { buildModelInteractionRequest } from '../../../shared/wire/request/inter
 import type { TurnSettings } from '../../../shared/wire/request/interactionRequest';
 import { chooseModel } from '../../../shared/wire/request/modelSelection';
 import type { TurnOptionValues } from '../../../shared/wire/request/turnOptions';
+import { turnTimeoutMs } from '../../../shared/wire/request/serviceTier';
 import { buildGenerationConfig, systemInstruction } from '../../../shared/wire/request/turnOptions';
 import { fileSummaries, outputFiles, withoutInlineMedia } from '../../../shared/wire/response/media';
 import { outputText } from '../../../shared/wire/response/outputText';
@@ -102,6 +103,7 @@ export async function runModelTurn(
 			responseFormat: turn.settings.responseFormat ?? chatTurn?.responseFormat,
 			systemInstruction: systemInstruction(options),
 			store: options.store,
+			serviceTier: options.serviceTier,
 		},
 		buildGenerationConfig(options),
 	);
@@ -114,7 +116,7 @@ export async function runModelTurn(
 		files = [];
 		return await sendModelTurn(ctx, client, body, {
 			itemIndex,
-			timeoutMs: (options.timeout ?? 300) * 1000,
+			timeoutMs: turnTimeoutMs(options.timeout, options.serviceTier, 300),
 			chat,
 			encode: inline.length > 0 ? (ready) => encodeJsonBody(ready, inline) : undefined,
 		});
