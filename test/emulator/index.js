@@ -7,6 +7,7 @@ const { createAuth } = require('./auth');
 const { createFaults } = require('./faults');
 const { createInteractionStore } = require('./interactions');
 const { createOAuth } = require('./oauth');
+const { createQuota } = require('./quota');
 const { createRequestLog } = require('./requestLog');
 const { createRequestHandler } = require('./server');
 
@@ -36,6 +37,7 @@ async function startEmulator(options = {}) {
   const agents = createAgentStore();
   const interactions = createInteractionStore(opts, agents);
   const faults = createFaults();
+  const quota = createQuota();
   const log = createRequestLog();
 
   /** @type {import('./index').Emulator} */
@@ -58,6 +60,10 @@ async function startEmulator(options = {}) {
     revokeTokens: () => auth.revokeTokens(),
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
+    setQuota: (mode) => quota.set(mode),
+    get quotaStats() {
+      return quota.stats();
+    },
     close: () =>
       new Promise((resolve) => {
         interactions.close();
@@ -67,7 +73,7 @@ async function startEmulator(options = {}) {
   };
 
   const server = http.createServer(
-    createRequestHandler({ opts, log, faults, auth, oauth, interactions, agents, emulator: () => emulator }),
+    createRequestHandler({ opts, log, faults, quota, auth, oauth, interactions, agents, emulator: () => emulator }),
   );
   await new Promise((resolve, reject) => {
     server.once('error', reject);
