@@ -198,6 +198,12 @@ export class GeminiApiClient {
 		for (let attempt = 1; ; ) {
 			this.throwIfCancelled();
 			const ticket = await quota.measure(this.options.gate?.beforeRequest());
+			if (ticket && quota.remainingMs <= 0) {
+				// Held back by the batch's pacing for longer than this request may wait.
+				this.options.gate!.answered(ticket, false);
+				const stop: QuotaStop = { kind: 'waitedTooLong', waitedMs: quota.waitedMs };
+				throw quotaError(this.node, stop, parseRetryHint({}, undefined), { body: undefined, method: call.method, path, itemIndex: call.itemIndex });
+			}
 			let response: FullResponse;
 			try {
 				response = await this.sendOnce(url, call, timeoutMs);
