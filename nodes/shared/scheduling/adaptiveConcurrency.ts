@@ -1,6 +1,6 @@
 import { ExecutionCancelledError } from '../transport/cancellableSleep';
 import type { Clock } from './clock';
-import { n8nClock, unlessCancelled } from './clock';
+import { n8nClock } from './clock';
 
 /**
  * How requests of the items being run meet Google's quota. The API client calls
@@ -261,7 +261,9 @@ export class AdaptiveConcurrency implements RequestGate {
 				queue.push(waiter);
 			}
 		});
-		return await unlessCancelled(promise, this.signal);
+		// One abort listener for all waiters (see the constructor), not one each.
+		if (this.signal?.aborted) this.dropWaiters();
+		return await promise;
 	}
 
 	/** After a cancel: nobody waits any more. */
