@@ -6,6 +6,7 @@ const { createAgentStore } = require('./agents');
 const { createAuth } = require('./auth');
 const { createFaults } = require('./faults');
 const { createInteractionStore } = require('./interactions');
+const { createIdentity } = require('./identity');
 const { createOAuth } = require('./oauth');
 const { createQuota } = require('./quota');
 const { createRequestLog } = require('./requestLog');
@@ -22,6 +23,9 @@ const DEFAULTS = {
   sseKeepaliveMs: 1000,
   latencyMs: 0,
   quiet: true,
+  metadataProject: 'emulator-project',
+  metadataServiceAccount: 'emulator-runtime@emulator-project.iam.gserviceaccount.com',
+  subjectTokenTtlSeconds: 3600,
 };
 
 /**
@@ -33,7 +37,8 @@ async function startEmulator(options = {}) {
   const opts = { ...DEFAULTS, ...options };
   let url = '';
   const auth = createAuth(opts);
-  const oauth = createOAuth({ mint: auth.mint, tokenUrl: () => `${url}/token` });
+  const identity = createIdentity({ ...opts, mint: auth.mint, principalOf: auth.principalOf, url: () => url });
+  const oauth = createOAuth({ mint: auth.mint, tokenUrl: () => `${url}/token`, refreshGrant: identity.refreshGrant });
   const agents = createAgentStore();
   const interactions = createInteractionStore(opts, agents);
   const faults = createFaults();
@@ -58,6 +63,9 @@ async function startEmulator(options = {}) {
     createServiceAccountKey: (o) => oauth.createServiceAccountKey(o),
     registerServiceAccount: (email, pem) => oauth.registerServiceAccount(email, pem),
     revokeTokens: () => auth.revokeTokens(),
+    createAuthorizedUser: (o) => identity.createAuthorizedUser(o),
+    createExternalAccount: (o) => identity.createExternalAccount(o),
+    addImpersonationTarget: (email) => identity.addImpersonationTarget(email),
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     setQuota: (mode) => quota.set(mode),
@@ -73,7 +81,7 @@ async function startEmulator(options = {}) {
   };
 
   const server = http.createServer(
-    createRequestHandler({ opts, log, faults, quota, auth, oauth, interactions, agents, emulator: () => emulator }),
+    createRequestHandler({ opts, log, faults, quota, auth, oauth, identity, interactions, agents, emulator: () => emulator }),
   );
   await new Promise((resolve, reject) => {
     server.once('error', reject);

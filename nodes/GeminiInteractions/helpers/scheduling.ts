@@ -2,9 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ServiceTier } from '../../shared/wire/request/serviceTier';
 import { FLEX_QUOTA_WAIT_MINUTES } from '../../shared/wire/request/serviceTier';
-
-export const DEFAULT_CONCURRENCY = 20;
-export const DEFAULT_QUOTA_WAIT_MINUTES = 10;
+import { concurrencyOption, maxQuotaWaitOption } from '../actions/descriptions';
 
 /**
  * How the batch runs, read from the first item (it applies to all): the most items at once,
@@ -16,8 +14,8 @@ export function readSchedulingOptions(ctx: IExecuteFunctions): { concurrency: nu
 		maxQuotaWait?: number;
 		serviceTier?: ServiceTier;
 	};
-	const concurrency = Number(options.concurrency) || DEFAULT_CONCURRENCY;
-	const defaultWait = options.serviceTier === 'flex' ? FLEX_QUOTA_WAIT_MINUTES : DEFAULT_QUOTA_WAIT_MINUTES;
+	const concurrency = Number(options.concurrency) || (concurrencyOption.default as number);
+	const defaultWait = options.serviceTier === 'flex' ? FLEX_QUOTA_WAIT_MINUTES : (maxQuotaWaitOption.default as number);
 	const minutes = Number(options.maxQuotaWait ?? defaultWait);
 	return { concurrency, maxQuotaWaitMs: (Number.isFinite(minutes) && minutes >= 0 ? minutes : defaultWait) * 60_000 };
 }

@@ -14,7 +14,7 @@ import type { GeminiApiClient } from '../../../shared/transport/client';
 import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../../shared/transport/resourceErrors';
 import type { Interaction } from '../../../shared/wire/types';
 import type { WaitOptionValues } from '../backgroundRun';
-import { assertSuccessful, DEFAULT_REQUEST_TIMEOUT_SECONDS, followToEnd, interactionItem } from '../backgroundRun';
+import { assertSuccessful, followToEnd, interactionItem } from '../backgroundRun';
 import {
 	byDisplayName,
 	concurrencyOption,
@@ -29,6 +29,7 @@ import {
 } from '../descriptions';
 import { readRequiredText } from '../interaction/modelTurn';
 import { chatTurnOptions } from '../toolDescriptions';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
 /** The item's files and file URLs go with the input, as in Interaction → Create. */
 const ATTACHMENT_OPTIONS = ['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType'];
@@ -116,7 +117,7 @@ const properties: INodeProperties[] = [
 			concurrencyOption,
 			maxQuotaWaitOption,
 			serviceTierOption,
-			timeoutOption(60),
+			timeoutOption(TIMEOUT_SECONDS.request),
 			{
 				displayName: 'BigQuery Tool (Deep Research)',
 				name: 'enableBigQueryTool',
@@ -249,7 +250,7 @@ export async function execute(
 			path: 'interactions',
 			// Files are base64-encoded once, straight into the body (see request/inlineData.ts).
 			body: attachments.inline.length > 0 ? encodeJsonBody(request, attachments.inline) : request,
-			timeoutMs: turnTimeoutMs(options.timeout, options.serviceTier, DEFAULT_REQUEST_TIMEOUT_SECONDS),
+			timeoutMs: turnTimeoutMs(options.timeout, options.serviceTier, TIMEOUT_SECONDS.request),
 			itemIndex,
 		}),
 	);

@@ -13,11 +13,12 @@ import {
 	timeoutOption,
 } from '../descriptions';
 import { readInteractionId, requestInteraction } from './byId';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
 const properties: INodeProperties[] = [
 	interactionIdProperty,
 	interactionSimplifyProperty,
-	optionsCollection([concurrencyOption, maxQuotaWaitOption, timeoutOption(60)]),
+	optionsCollection([concurrencyOption, maxQuotaWaitOption, timeoutOption(TIMEOUT_SECONDS.request)]),
 ];
 
 export const description = updateDisplayOptions(

@@ -23,6 +23,8 @@ import { turnOutputJson } from '../../../shared/wire/response/turnOutput';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import { sendModelTurn } from '../../../shared/interactions/streamTurn';
 import type { Interaction } from '../../../shared/wire/types';
+import { TIMEOUT_SECONDS } from '../timeouts';
+import { maxToolIterationsOption } from '../toolDescriptions';
 
 export interface ModelTurn {
 	settings: Omit<TurnSettings, 'systemInstruction' | 'store' | 'tools'>;
@@ -116,7 +118,7 @@ export async function runModelTurn(
 		files = [];
 		return await sendModelTurn(ctx, client, body, {
 			itemIndex,
-			timeoutMs: turnTimeoutMs(options.timeout, options.serviceTier, 300),
+			timeoutMs: turnTimeoutMs(options.timeout, options.serviceTier, TIMEOUT_SECONDS.modelTurn),
 			chat,
 			encode: inline.length > 0 ? (ready) => encodeJsonBody(ready, inline) : undefined,
 		});
@@ -127,7 +129,7 @@ export async function runModelTurn(
 		result = chatTurn?.connected.length
 			? await runToolLoop(ctx, itemIndex, first, {
 					tools: chatTurn.connected,
-					maxIterations: options.maxToolIterations ?? 15,
+					maxIterations: options.maxToolIterations ?? (maxToolIterationsOption.default as number),
 					submit: async (results, previousInteractionId) =>
 						await send({ ...request, input: results, previous_interaction_id: previousInteractionId }),
 				})
