@@ -2,10 +2,8 @@
 // harness against the emulator's capacity and quota modes, each reported as the ratio to what the
 // limit allows at best. Used by scripts/bench.mjs, which compiles the code first.
 import os from 'node:os';
-import path from 'node:path';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+import { runCreateBatch } from './bench-speed.mjs';
 
 async function control(emulator, method, body) {
 	const res = await fetch(new URL('/__emulator/quota', emulator.url), {
@@ -18,28 +16,8 @@ async function control(emulator, method, body) {
 }
 
 async function runBatch(buildDir, emulator, items, options = {}) {
-	const { runNode, createCredentialStore } = require(path.join(buildDir, 'test', 'harness', 'index.js'));
-	const { GeminiInteractions } = require(path.join(buildDir, 'nodes', 'GeminiInteractions', 'GeminiInteractions.node.js'));
-	const { GeminiInteractionsApi } = require(path.join(buildDir, 'credentials', 'GeminiInteractionsApi.credentials.js'));
 	await emulator.clearRequests();
-	const started = Date.now();
-	const result = await runNode({
-		node: new GeminiInteractions(),
-		credentialTypes: [new GeminiInteractionsApi()],
-		credentials: createCredentialStore({ geminiInteractionsApi: { apiKey: 'test-api-key', baseUrl: emulator.url, apiVersion: 'v1' } }),
-		parameters: {
-			authentication: 'apiKey',
-			resource: 'interaction',
-			operation: 'create',
-			model: { __rl: true, mode: 'id', value: 'gemini-3.5-flash' },
-			input: '={{ "Question " + $json.n }}',
-			options,
-		},
-		inputItems: Array.from({ length: items }, (_, n) => ({ json: { n } })),
-	});
-	const ms = Date.now() - started;
-	if (result.error) throw result.error;
-	const output = result.output[0];
+	const { output, ms } = await runCreateBatch(buildDir, emulator, items, options);
 	const answered = output.filter((item, n) => item.json.status === 'completed' && item.pairedItem?.item === n).length;
 	const creates = (await emulator.requests()).filter((entry) => entry.method === 'POST' && entry.path.endsWith('/interactions'));
 	const refused = creates.filter((entry) => entry.status === 429).length;

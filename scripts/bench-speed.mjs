@@ -51,31 +51,37 @@ export async function measureSse(buildDir) {
 	return { mb: body.length / 1024 / 1024, events, ms };
 }
 
-export async function measureThroughput(buildDir, emulator, { items = 60, latencyMs = 200, concurrencies = [1, 5, 10] } = {}) {
+/** Interaction → Create over `items` numbered items through the harness; the result and how long it took. */
+export async function runCreateBatch(buildDir, emulator, items, options = {}) {
 	const { runNode, createCredentialStore } = require(path.join(buildDir, 'test', 'harness', 'index.js'));
 	const { GeminiInteractions } = require(path.join(buildDir, 'nodes', 'GeminiInteractions', 'GeminiInteractions.node.js'));
 	const { GeminiInteractionsApi } = require(path.join(buildDir, 'credentials', 'GeminiInteractionsApi.credentials.js'));
+	const started = Date.now();
+	const result = await runNode({
+		node: new GeminiInteractions(),
+		credentialTypes: [new GeminiInteractionsApi()],
+		credentials: createCredentialStore({ geminiInteractionsApi: { apiKey: 'test-api-key', baseUrl: emulator.url, apiVersion: 'v1' } }),
+		parameters: {
+			authentication: 'apiKey',
+			resource: 'interaction',
+			operation: 'create',
+			model: { __rl: true, mode: 'id', value: 'gemini-3.5-flash' },
+			input: '={{ "Question " + $json.n }}',
+			options,
+		},
+		inputItems: Array.from({ length: items }, (_, n) => ({ json: { n } })),
+	});
+	const ms = Date.now() - started;
+	if (result.error) throw result.error;
+	return { output: result.output[0], ms };
+}
+
+export async function measureThroughput(buildDir, emulator, { items = 60, latencyMs = 200, concurrencies = [1, 5, 10] } = {}) {
 	const results = [];
 	for (const concurrency of concurrencies) {
 		await emulator.addFault({ match: { method: 'POST', path: 'interactions' }, times: items, delayMs: latencyMs });
-		const started = Date.now();
-		const result = await runNode({
-			node: new GeminiInteractions(),
-			credentialTypes: [new GeminiInteractionsApi()],
-			credentials: createCredentialStore({ geminiInteractionsApi: { apiKey: 'test-api-key', baseUrl: emulator.url, apiVersion: 'v1' } }),
-			parameters: {
-				authentication: 'apiKey',
-				resource: 'interaction',
-				operation: 'create',
-				model: { __rl: true, mode: 'id', value: 'gemini-3.5-flash' },
-				input: '={{ "Question " + $json.n }}',
-				options: { concurrency },
-			},
-			inputItems: Array.from({ length: items }, (_, n) => ({ json: { n } })),
-		});
-		const ms = Date.now() - started;
-		if (result.error) throw result.error;
-		if (result.output[0].length !== items) throw new Error(`expected ${items} items, got ${result.output[0].length}`);
+		const { output, ms } = await runCreateBatch(buildDir, emulator, items, { concurrency });
+		if (output.length !== items) throw new Error(`expected ${items} items, got ${output.length}`);
 		results.push({ concurrency, items, latencyMs, ms });
 		await emulator.clearRequests();
 	}

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { googleErrorMessage } from './errors';
+import { googleErrorMessage, parseBody } from './errors';
 import type { RetryHint } from './retry';
 
 /** Why an item stopped waiting for the quota. */
@@ -69,14 +69,7 @@ export function isQuotaExhausted(error: unknown): boolean {
 }
 
 function asJsonObject(body: unknown): JsonObject | undefined {
-	let value = body;
-	if (typeof value === 'string') {
-		try {
-			value = JSON.parse(value);
-		} catch {
-			return undefined;
-		}
-	}
+	const value = parseBody(body);
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
 }
 

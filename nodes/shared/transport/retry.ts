@@ -1,3 +1,5 @@
+import { parseBody } from './errors';
+
 export interface RetryPolicy {
 	/** Total attempts, the first included. */
 	maxAttempts: number;
@@ -107,18 +109,9 @@ export interface RetryHint {
 	daily: boolean;
 }
 
-function parsedBody(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	try {
-		return JSON.parse(body);
-	} catch {
-		return undefined;
-	}
-}
-
 /** `error.details` of Google's error body; Vertex sometimes wraps the body in a one-element array. */
 function errorDetails(body: unknown): unknown[] {
-	const parsed = parsedBody(body);
+	const parsed = parseBody(body);
 	const root = Array.isArray(parsed) ? parsed[0] : parsed;
 	const details = (root as { error?: { details?: unknown } } | undefined)?.error?.details;
 	return Array.isArray(details) ? details : [];
