@@ -1,7 +1,10 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INodeParameters } from 'n8n-workflow';
 
+import { GeminiInteractionsApi } from '../../credentials/GeminiInteractionsApi.credentials';
+import { GeminiInteractions } from '../../nodes/GeminiInteractions/GeminiInteractions.node';
 import { ExecutionCancelledError } from '../../nodes/shared/transport/cancellableSleep';
+import { runLoadOptions } from '../harness';
 import { AUTH_MODES, interactionsPath, itemsOf, modelLocator, useEmulator } from './fixtures';
 
 const ANTIGRAVITY = 'antigravity-preview-05-2026';
@@ -133,6 +136,30 @@ describe('under a quota, streaming to a chat', () => {
 		expect(posts.filter((entry) => entry.status === 200 && entry.stream)).toHaveLength(2);
 		expect(posts.some((entry) => entry.status === 429)).toBe(true);
 		expect(result.chunks.filter((chunk) => chunk.type === 'item').length).toBeGreaterThan(2);
+	});
+});
+
+describe('under a quota, outside a batch', () => {
+	const fixture = useEmulator();
+	afterEach(() => fixture.emulator.setQuota(null));
+
+	it('the model picker waits out a 429 by itself, as long as the retry delay says', async () => {
+		fixture.emulator.setQuota({ match: { method: 'GET' }, requestsPerWindow: 1, windowMs: 400 });
+		const list = () =>
+			runLoadOptions({
+				node: new GeminiInteractions(),
+				kind: 'listSearch',
+				method: 'searchModels',
+				parameters: { authentication: 'apiKey' },
+				credentialTypes: [new GeminiInteractionsApi()],
+				credentials: fixture.credentials,
+			});
+		const first = await list();
+		const second = await list();
+		expect(second.results).toEqual(first.results);
+		const gets = fixture.apiRequests().filter((entry) => entry.method === 'GET');
+		expect(gets.map((entry) => entry.status)).toEqual([200, 429, 200]);
+		expect(gets[2].startedAt - gets[0].startedAt).toBeGreaterThanOrEqual(395);
 	});
 });
 
