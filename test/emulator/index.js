@@ -9,6 +9,9 @@ const { createInteractionStore } = require('./interactions');
 const { createOAuth } = require('./oauth');
 const { createRequestLog } = require('./requestLog');
 const { createRequestHandler } = require('./server');
+const { createUploadSessions } = require('./uploadSessions');
+const { createEnvironmentStore, DAY_MS } = require('./environments');
+const { createFileStore } = require('./filesApi');
 
 /** @type {Required<import('./index').EmulatorOptions>} */
 const DEFAULTS = {
@@ -21,6 +24,8 @@ const DEFAULTS = {
   sseKeepaliveMs: 1000,
   latencyMs: 0,
   quiet: true,
+  environmentIdleMs: 7 * DAY_MS,
+  fileProcessingMs: 300,
 };
 
 /**
@@ -34,7 +39,10 @@ async function startEmulator(options = {}) {
   const auth = createAuth(opts);
   const oauth = createOAuth({ mint: auth.mint, tokenUrl: () => `${url}/token` });
   const agents = createAgentStore();
-  const interactions = createInteractionStore(opts, agents);
+  const uploads = createUploadSessions();
+  const environments = createEnvironmentStore(opts, uploads);
+  const files = createFileStore(opts, uploads);
+  const interactions = createInteractionStore(opts, agents, { environments, files });
   const faults = createFaults();
   const log = createRequestLog();
 
@@ -58,6 +66,11 @@ async function startEmulator(options = {}) {
     revokeTokens: () => auth.revokeTokens(),
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
+    environments: {
+      expire: (id) => environments.expire(id),
+      advanceClock: (ms) => environments.advanceClock(ms),
+      putFile: (id, path, file) => environments.putFile(id, path, file),
+    },
     close: () =>
       new Promise((resolve) => {
         interactions.close();
@@ -67,7 +80,7 @@ async function startEmulator(options = {}) {
   };
 
   const server = http.createServer(
-    createRequestHandler({ opts, log, faults, auth, oauth, interactions, agents, emulator: () => emulator }),
+    createRequestHandler({ opts, log, faults, auth, oauth, interactions, agents, environments, files, emulator: () => emulator }),
   );
   await new Promise((resolve, reject) => {
     server.once('error', reject);
