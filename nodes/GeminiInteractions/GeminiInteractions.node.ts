@@ -24,7 +24,7 @@ export class GeminiInteractions implements INodeType {
 		version: 1,
 		// Plain `||` and brackets only: older n8n expression parsers reject `?.` and `??`.
 		subtitle:
-			'={{ ({ interaction: { create: "Message a model", continueConversation: "Continue a conversation", generateStructuredOutput: "Generate structured output", submitFunctionResults: "Submit function results", get: "Get an interaction", cancel: "Cancel an interaction", delete: "Delete an interaction" }, agent: { run: "Run an agent", create: "Create a custom agent", get: "Get a custom agent", list: "List custom agents", delete: "Delete a custom agent" } }[$parameter["resource"]] || {})[$parameter["operation"]] || $parameter["operation"] }}',
+			'={{ ({ interaction: { create: "Message a model", continueConversation: "Continue a conversation", generateStructuredOutput: "Generate structured output", submitFunctionResults: "Submit function results", get: "Get an interaction", cancel: "Cancel an interaction", delete: "Delete an interaction" }, agent: { run: "Run an agent", create: "Create a custom agent", get: "Get a custom agent", list: "List custom agents", delete: "Delete a custom agent" }, environment: { listFiles: "List environment files", downloadFile: "Download a file", uploadFile: "Upload a file", get: "Get an environment", delete: "Delete an environment" }, file: { upload: "Upload a file", get: "Get a file", list: "List files", delete: "Delete a file" } }[$parameter["resource"]] || {})[$parameter["operation"]] || $parameter["operation"] }}',
 		description: "Talk to Gemini models and agents through Google's Interactions API",
 		defaults: { name: 'Gemini Interactions' },
 		usableAsTool: true,

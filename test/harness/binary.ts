@@ -8,6 +8,8 @@
 import type { IBinaryData, INode, INodeExecutionData } from 'n8n-workflow';
 import { ApplicationError, BINARY_ENCODING, NodeOperationError, UnexpectedError, fileTypeFromMimeType } from 'n8n-workflow';
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 
@@ -32,10 +34,14 @@ export async function binaryToString(body: Buffer | Readable, encoding?: string)
 }
 
 interface StoredFile {
-	buffer: Buffer;
+	/** On disk, as n8n's FileSystemManager keeps it; a stream is written as it arrives. */
+	filePath: string;
 	fileName?: string;
 	mimeType?: string;
 }
+
+/** Where filesystem-mode binaries live (git-ignored), like n8n's `<N8N_USER_FOLDER>/binaryData`. */
+const STORAGE_DIR = path.join(process.cwd(), '.tmp', 'harness-binary-data');
 
 export class BinaryDataStore {
 	private readonly files = new Map<string, StoredFile>();
@@ -48,15 +54,22 @@ export class BinaryDataStore {
 
 	/** BinaryDataService.store */
 	async store(binaryData: IBinaryData, bufferOrStream: Buffer | Readable): Promise<IBinaryData> {
-		const buffer = await binaryToBuffer(bufferOrStream);
-		binaryData.fileSize = prettyBytes(buffer.length);
-		binaryData.bytes = buffer.length;
 		if (this.mode === 'default') {
+			const buffer = await binaryToBuffer(bufferOrStream);
+			binaryData.fileSize = prettyBytes(buffer.length);
+			binaryData.bytes = buffer.length;
 			binaryData.data = buffer.toString(BINARY_ENCODING);
 			return binaryData;
 		}
+		// FileSystemManager.store: `fs.writeFile(path, bufferOrStream)`, then the size from disk.
 		const fileId = `workflows/${this.workflowId}/executions/${this.executionId}/binary_data/${randomUUID()}`;
-		this.files.set(fileId, { buffer, fileName: binaryData.fileName, mimeType: binaryData.mimeType });
+		const filePath = path.join(STORAGE_DIR, fileId);
+		await mkdir(path.dirname(filePath), { recursive: true });
+		await writeFile(filePath, bufferOrStream);
+		const { size } = await stat(filePath);
+		this.files.set(fileId, { filePath, fileName: binaryData.fileName, mimeType: binaryData.mimeType });
+		binaryData.fileSize = prettyBytes(size);
+		binaryData.bytes = size;
 		binaryData.id = `${FS_MODE}:${fileId}`;
 		binaryData.data = FS_MODE;
 		return binaryData;
@@ -73,20 +86,17 @@ export class BinaryDataStore {
 	}
 
 	async getAsBuffer(binaryData: IBinaryData): Promise<Buffer> {
-		if (binaryData.id) return this.file(binaryData.id).buffer;
+		if (binaryData.id) return await readFile(this.file(binaryData.id).filePath);
 		return Buffer.from(binaryData.data, BINARY_ENCODING);
 	}
 
 	getAsStream(binaryDataId: string, chunkSize = 64 * 1024): Readable {
-		const { buffer } = this.file(binaryDataId);
-		const chunks: Buffer[] = [];
-		for (let offset = 0; offset < buffer.length; offset += chunkSize) chunks.push(buffer.subarray(offset, offset + chunkSize));
-		return Readable.from(chunks);
+		return createReadStream(this.file(binaryDataId).filePath, { highWaterMark: chunkSize });
 	}
 
-	getMetadata(binaryDataId: string): { fileName?: string; mimeType?: string; fileSize: number } {
-		const { buffer, fileName, mimeType } = this.file(binaryDataId);
-		return { fileName, mimeType, fileSize: buffer.length };
+	async getMetadata(binaryDataId: string): Promise<{ fileName?: string; mimeType?: string; fileSize: number }> {
+		const { filePath, fileName, mimeType } = this.file(binaryDataId);
+		return { fileName, mimeType, fileSize: (await stat(filePath)).size };
 	}
 
 	/** Moves base64 input binaries into the store, like they would arrive from a previous node. */
@@ -165,7 +175,7 @@ export function createBinaryHelpers(store: BinaryDataStore, items: INodeExecutio
 			await prepareBinaryData(store, binaryData, filePath, mimeType),
 		setBinaryDataBuffer: async (data: IBinaryData, binaryData: Buffer) => await store.store(data, binaryData),
 		getBinaryStream: async (binaryDataId: string, chunkSize?: number) => store.getAsStream(binaryDataId, chunkSize),
-		getBinaryMetadata: async (binaryDataId: string) => store.getMetadata(binaryDataId),
+		getBinaryMetadata: async (binaryDataId: string) => await store.getMetadata(binaryDataId),
 		binaryToBuffer,
 		binaryToString,
 		copyBinaryFile: async () => {

@@ -5,6 +5,8 @@ import { mapWithConcurrency } from '../../shared/scheduling/concurrency';
 import { GeminiApiClient } from '../../shared/transport/client';
 import type { AuthMode } from '../../shared/transport/endpoints';
 import * as agent from './agent';
+import * as environment from './environment';
+import * as file from './file';
 import * as interaction from './interaction';
 import type { OperationModule, ResourceOperations } from './node.type';
 import { StreamTurnError } from '../../shared/interactions/streamTurn';
@@ -27,6 +29,14 @@ const resources: Record<string, ResourceOperations> = {
 		list: agent.list,
 		delete: agent.delete,
 	},
+	environment: {
+		listFiles: environment.listFiles,
+		downloadFile: environment.downloadFile,
+		uploadFile: environment.uploadFile,
+		get: environment.get,
+		delete: environment.delete,
+	},
+	file: { upload: file.upload, get: file.get, list: file.list, delete: file.delete },
 };
 
 const DEFAULT_CONCURRENCY = 5;

@@ -1,6 +1,8 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import * as agent from './agent';
+import * as environment from './environment';
+import * as file from './file';
 import * as interaction from './interaction';
 
 /** Version 1's credentials and parameters; the node's identity lives in GeminiInteractions.node.ts. */
@@ -35,10 +37,14 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Agent', value: 'agent' },
+			{ name: 'Environment', value: 'environment' },
+			{ name: 'File', value: 'file' },
 			{ name: 'Interaction', value: 'interaction' },
 		],
 		default: 'interaction',
 	},
 	...interaction.description,
 	...agent.description,
+	...environment.description,
+	...file.description,
 ];

@@ -42,10 +42,18 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export interface ApiCall {
 	method: IHttpRequestMethods;
-	/** Below the collection URL (`interactions/…`, `agents/…`), or `models:` for the model catalogue. */
+	/**
+	 * Below the collection URL (`interactions/…`, `agents/…`), `models:` for the model catalogue,
+	 * `upload:` for the collection under `/upload/`, or an absolute upload session URL that Google
+	 * handed out (sent to the credential's host only, as Google's SDK does).
+	 */
 	path: string;
-	/** The JSON body, or a Buffer of already encoded JSON (requests with large inline files). */
+	/** The JSON body, or a Buffer (already encoded JSON, or file bytes with `headers['Content-Type']`). */
 	body?: object;
+	/** Extra request headers (resumable upload commands); they win over the defaults. */
+	headers?: Record<string, string>;
+	/** `Accept` for streamed responses other than events (file downloads). */
+	accept?: string;
 	qs?: IDataObject;
 	timeoutMs?: number;
 	itemIndex?: number;
@@ -60,11 +68,13 @@ export interface ApiStreamResponse {
 	json?: unknown;
 }
 
-interface FullResponse {
+/** A response as n8n hands it over: status, lower-cased headers, body (parsed JSON, text, or an open stream). */
+export interface ApiResponse {
 	statusCode: number;
 	headers: Record<string, unknown>;
 	body: unknown;
 }
+type FullResponse = ApiResponse;
 
 /** Builds `interactions/<id>/cancel` with each id encoded as one path segment. */
 export function resourcePath(collection: 'interactions' | 'agents', id?: string, action?: string): string {
@@ -172,11 +182,30 @@ export class GeminiApiClient {
 		}
 	}
 
+	/**
+	 * The whole response (status, headers, body) with the same retries and errors as `request`:
+	 * for calls that need headers (resumable uploads) or a body that is not JSON (`stream: true`
+	 * hands back the open body, e.g. a file download).
+	 */
+	async exchange(call: ApiCall): Promise<ApiResponse> {
+		return await this.send(call);
+	}
+
+	private urlOf(call: ApiCall, endpoint: ApiEndpoint): string {
+		const { path } = call;
+		if (path.startsWith('models:')) return `${endpoint.modelsUrl}${path.slice('models:'.length)}`;
+		if (path.startsWith('upload:')) return `${endpoint.uploadUrl}/${path.slice('upload:'.length)}`;
+		if (!/^https?:\/\//.test(path)) return `${endpoint.collectionUrl}/${path}`;
+		// An upload session URL: keep its path and query, but only ever talk to the credential's host.
+		const session = new URL(path);
+		const own = new URL(endpoint.collectionUrl);
+		session.protocol = own.protocol;
+		session.host = own.host;
+		return session.toString();
+	}
+
 	private async send(call: ApiCall): Promise<FullResponse> {
-		const { collectionUrl, modelsUrl } = await this.endpoint(call.itemIndex);
-		const url = call.path.startsWith('models:')
-			? `${modelsUrl}${call.path.slice('models:'.length)}`
-			: `${collectionUrl}/${call.path}`;
+		const url = this.urlOf(call, await this.endpoint(call.itemIndex));
 		const path = new URL(url).pathname;
 		const policy = { ...DEFAULT_RETRY_POLICY, ...call.retry };
 		const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -231,8 +260,9 @@ export class GeminiApiClient {
 			body: call.body as IDataObject | undefined,
 			json: true,
 			headers: {
-				Accept: call.stream ? 'text/event-stream' : 'application/json',
+				Accept: call.accept ?? (call.stream ? 'text/event-stream' : 'application/json'),
 				...(Buffer.isBuffer(call.body) ? { 'Content-Type': 'application/json' } : {}),
+				...call.headers,
 			},
 			returnFullResponse: true,
 			// A 401 must still throw: that is what makes n8n refresh the enterprise token and retry once.

@@ -17,6 +17,10 @@ export interface ApiEndpoint {
 	collectionUrl: string;
 	/** The model catalogue for the model picker. */
 	modelsUrl: string;
+	/** The collection URL under `/upload/`, where file bytes go (environment files, the Files API). */
+	uploadUrl: string;
+	/** Whether the Files API (`files`, `upload/…/files`) exists there: the Gemini API has it, Vertex does not. */
+	filesApi: boolean;
 }
 
 function trimTrailingSlashes(url: string): string {
@@ -37,7 +41,12 @@ export function resolveEndpoint(mode: AuthMode, credentials: ICredentialDataDecr
 	if (mode === 'apiKey') {
 		const root = trimTrailingSlashes(String(credentials.baseUrl || GEMINI_API_BASE_URL));
 		const version = String(credentials.apiVersion || 'v1');
-		return { collectionUrl: `${root}/${version}`, modelsUrl: `${root}/${version}/models` };
+		return {
+			collectionUrl: `${root}/${version}`,
+			modelsUrl: `${root}/${version}/models`,
+			uploadUrl: `${root}/upload/${version}`,
+			filesApi: true,
+		};
 	}
 	const location = String(credentials.location || 'global').trim();
 	let project = String(credentials.projectId ?? '').trim();
@@ -53,8 +62,11 @@ export function resolveEndpoint(mode: AuthMode, credentials: ICredentialDataDecr
 		return `The Gemini Enterprise credential's location "${location}" is not a valid location`;
 	}
 	const root = trimTrailingSlashes(String(credentials.baseUrl || '') || enterpriseHost(location));
+	const collection = `v1beta1/projects/${encodeURIComponent(project)}/locations/${location}`;
 	return {
-		collectionUrl: `${root}/v1beta1/projects/${encodeURIComponent(project)}/locations/${location}`,
+		collectionUrl: `${root}/${collection}`,
 		modelsUrl: `${root}/v1beta1/publishers/google/models`,
+		uploadUrl: `${root}/upload/${collection}`,
+		filesApi: false,
 	};
 }
