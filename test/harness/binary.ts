@@ -34,18 +34,20 @@ export async function binaryToString(body: Buffer | Readable, encoding?: string)
 }
 
 interface StoredFile {
-	/** On disk, as n8n's FileSystemManager keeps it; a stream is written as it arrives. */
+	/** On disk, as n8n's FileSystemManager keeps it (the path follows from the id); a stream is written as it arrives. */
 	filePath: string;
+}
+
+interface FileMetadata {
 	fileName?: string;
 	mimeType?: string;
+	fileSize: number;
 }
 
 /** Where filesystem-mode binaries live (git-ignored), like n8n's `<N8N_USER_FOLDER>/binaryData`. */
-const STORAGE_DIR = path.join(process.cwd(), '.tmp', 'harness-binary-data');
+export const BINARY_STORAGE_DIR = path.join(process.cwd(), '.tmp', 'harness-binary-data');
 
 export class BinaryDataStore {
-	private readonly files = new Map<string, StoredFile>();
-
 	constructor(
 		readonly mode: BinaryMode,
 		private readonly workflowId: string,
@@ -63,11 +65,12 @@ export class BinaryDataStore {
 		}
 		// FileSystemManager.store: `fs.writeFile(path, bufferOrStream)`, then the size from disk.
 		const fileId = `workflows/${this.workflowId}/executions/${this.executionId}/binary_data/${randomUUID()}`;
-		const filePath = path.join(STORAGE_DIR, fileId);
+		const filePath = path.join(BINARY_STORAGE_DIR, fileId);
 		await mkdir(path.dirname(filePath), { recursive: true });
 		await writeFile(filePath, bufferOrStream);
 		const { size } = await stat(filePath);
-		this.files.set(fileId, { filePath, fileName: binaryData.fileName, mimeType: binaryData.mimeType });
+		const metadata: FileMetadata = { fileName: binaryData.fileName, mimeType: binaryData.mimeType, fileSize: size };
+		await writeFile(`${filePath}.metadata`, JSON.stringify(metadata));
 		binaryData.fileSize = prettyBytes(size);
 		binaryData.bytes = size;
 		binaryData.id = `${FS_MODE}:${fileId}`;
@@ -80,9 +83,11 @@ export class BinaryDataStore {
 		if (mode !== FS_MODE || this.mode !== 'filesystem') {
 			throw new UnexpectedError(`No binary data manager found for: ${mode}`);
 		}
-		const file = this.files.get(fileId);
-		if (!file) throw new UnexpectedError(`Binary data file not found: ${fileId}`);
-		return file;
+		const filePath = path.join(BINARY_STORAGE_DIR, fileId);
+		if (!fileId || path.relative(BINARY_STORAGE_DIR, filePath).startsWith('..')) {
+			throw new UnexpectedError(`Binary data file not found: ${fileId}`);
+		}
+		return { filePath };
 	}
 
 	async getAsBuffer(binaryData: IBinaryData): Promise<Buffer> {
@@ -94,9 +99,9 @@ export class BinaryDataStore {
 		return createReadStream(this.file(binaryDataId).filePath, { highWaterMark: chunkSize });
 	}
 
-	async getMetadata(binaryDataId: string): Promise<{ fileName?: string; mimeType?: string; fileSize: number }> {
-		const { filePath, fileName, mimeType } = this.file(binaryDataId);
-		return { fileName, mimeType, fileSize: (await stat(filePath)).size };
+	async getMetadata(binaryDataId: string): Promise<FileMetadata> {
+		const { filePath } = this.file(binaryDataId);
+		return JSON.parse(await readFile(`${filePath}.metadata`, 'utf8')) as FileMetadata;
 	}
 
 	/** Moves base64 input binaries into the store, like they would arrive from a previous node. */

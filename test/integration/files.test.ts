@@ -152,7 +152,7 @@ describe('File resource (Files API)', () => {
 		const bytes = randomBytes(300 * 1024);
 		const upload = await fx.run('apiKey', { resource: 'file', operation: 'upload', options: { displayName: 'invoice' } }, { inputItems: [pdfItem(bytes)] });
 		expect(upload.error).toBeUndefined();
-		const file = upload.output![0][0].json;
+		const file = upload.output![0][0].json as { name: string; uri: string };
 		expect(file).toMatchObject({ displayName: 'invoice', state: 'ACTIVE', sizeBytes: String(bytes.length), sha256Hash: createHash('sha256').update(bytes).digest('base64') });
 		const gets = fx.apiRequests().filter((r) => r.method === 'GET');
 		expect(gets.length).toBeGreaterThan(0);
