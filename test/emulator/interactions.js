@@ -10,6 +10,7 @@ const { planTurn } = require('./replies');
 const { Timeline, stepEvents, streamTimeline } = require('./sse');
 const { validateCreate } = require('./validate');
 const { createContinuations } = require('./continuation');
+const { checkThoughtSignatures } = require('./functions');
 
 /** @param {any[]} steps */
 const outputTextOf = (steps) =>
@@ -47,6 +48,8 @@ function createInteractionStore(opts, agents, workspace = {}) {
   /** @type {Map<string, StoredInteraction>} */
   const records = new Map();
   const continuations = createContinuations();
+  /** Signature of the thought before each function call the emulator issued (checked when replayed). @type {Map<string, string>} */
+  const issuedSignatures = new Map();
 
   /** @param {StoredInteraction} record */
   const wireId = (record) => (record.stored ? record.id : '');
@@ -146,6 +149,7 @@ function createInteractionStore(opts, agents, workspace = {}) {
       throw invalidRequest(`Interaction ${previous.id} is still ${previous.resource.status}.`);
     }
     const inputSteps = inputToSteps(body.input);
+    checkThoughtSignatures(inputSteps, issuedSignatures);
     const envId = environmentId(body.environment);
     if (envId) workspace.environments?.ensure(scope, envId);
     const plan = body.continuation_token
@@ -162,6 +166,11 @@ function createInteractionStore(opts, agents, workspace = {}) {
           }),
           userTexts(inputSteps).join(' '),
         );
+    let signature;
+    for (const step of plan.steps) {
+      if (step.type === 'thought') signature = step.signature;
+      else if (step.type === 'function_call' && signature) issuedSignatures.set(step.id, signature);
+    }
     const now = nowIso();
     /** @type {StoredInteraction} */
     const record = {

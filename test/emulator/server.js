@@ -7,6 +7,7 @@ const { scanMedia } = require('./content');
 const { applyFault } = require('./faults');
 const { handleModels } = require('./models');
 const { parseApiRoute, isTokenPath } = require('./routes');
+const { parseIdentityRoute } = require('./identity');
 const { handleControl } = require('./control');
 const { parseFileRoute } = require('./fileRoutes');
 
@@ -17,6 +18,7 @@ const { parseFileRoute } = require('./fileRoutes');
  * @property {ReturnType<import('./faults').createFaults>} faults
  * @property {ReturnType<import('./auth').createAuth>} auth
  * @property {ReturnType<import('./oauth').createOAuth>} oauth
+ * @property {ReturnType<import('./identity').createIdentity>} identity
  * @property {ReturnType<import('./interactions').createInteractionStore>} interactions
  * @property {ReturnType<import('./agents').createAgentStore>} agents
  * @property {ReturnType<import('./environments').createEnvironmentStore>} environments
@@ -50,13 +52,17 @@ function createRequestHandler(deps) {
    * @param {import('./routes').ApiRoute | import('./fileRoutes').FileRoute | undefined} route
    * @param {boolean} isToken
    * @param {boolean} invalidJson
+   * @param {import('./identity').IdentityRoute} [identityRoute]
    */
-  async function dispatch(ctx, route, isToken, invalidJson) {
+  async function dispatch(ctx, route, isToken, invalidJson, identityRoute) {
     if (opts.latencyMs) await sleep(opts.latencyMs);
+    if (identityRoute) ctx.entry.family = identityRoute.kind;
     const fault = deps.faults.take(ctx);
     // Tokens running out while a batch is in flight: every token minted so far stops working now.
     if (fault?.revokeTokens) deps.auth.revokeTokens();
-    if (fault && (await applyFault(ctx, fault, isToken ? 'oauth' : 'interactions'))) return;
+    const faultStyle = isToken || identityRoute?.kind === 'sts' ? 'oauth' : identityRoute ? 'classic' : 'interactions';
+    if (fault && (await applyFault(ctx, fault, faultStyle))) return;
+    if (identityRoute) return deps.identity.handle(ctx, identityRoute);
     if (isToken) return deps.oauth.handleToken(ctx);
     if (!route) throw new ApiError(404, `No route for ${ctx.req.method} ${ctx.url.pathname}.`, { style: 'classic' });
     const { family, apiVersion, project, location } = route;
@@ -99,13 +105,14 @@ function createRequestHandler(deps) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/__emulator/')) return handleControl(req, res, url.pathname, deps.emulator());
     const rawBody = await readBody(req);
-    const route = parseApiRoute(url.pathname) ?? parseFileRoute(url.pathname);
+    const identityRoute = parseIdentityRoute(url.pathname);
+    const route = identityRoute ? undefined : (parseApiRoute(url.pathname) ?? parseFileRoute(url.pathname));
     // The chunks of a resumable upload are file bytes, not JSON.
-    const isUploadChunk = url.searchParams.has('upload_id') && route?.resource !== undefined && 'upload' in route && route.upload;
+    const isUploadChunk = url.searchParams.has('upload_id') && route !== undefined && 'upload' in route && route.upload;
     const { body, invalid } = isUploadChunk ? { body: undefined, invalid: false } : parseBody(rawBody, req.headers['content-type']);
     const media = body && typeof body === 'object' && 'input' in body ? scanMedia(body.input) : undefined;
-    const isToken = !route && isTokenPath(url.pathname);
-    const { entry, end } = log.start(req, url, { body, bytes: rawBody.length, counted: !isToken });
+    const isToken = !route && !identityRoute && isTokenPath(url.pathname);
+    const { entry, end } = log.start(req, url, { body, bytes: rawBody.length, counted: !isToken && !identityRoute });
     entry.media = media?.media ?? [];
     res.on('close', () => {
       end();
@@ -114,7 +121,7 @@ function createRequestHandler(deps) {
     /** @type {import('./http').Ctx} */
     const ctx = { req, res, entry, url, body, rawBody, media };
     try {
-      await dispatch(ctx, route, isToken, invalid);
+      await dispatch(ctx, route, isToken, invalid, identityRoute);
     } catch (err) {
       fail(ctx, err);
     }

@@ -28,12 +28,14 @@ describe('resolveEndpoint', () => {
 			modelsUrl: 'https://generativelanguage.googleapis.com/v1/models',
 			uploadUrl: 'https://generativelanguage.googleapis.com/upload/v1',
 			filesApi: true,
+			refreshesOn401: false,
 		});
 		expect(resolveEndpoint('apiKey', { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/gw//', apiVersion: 'v1beta' })).toEqual({
 			collectionUrl: 'http://127.0.0.1:9/gw/v1beta',
 			modelsUrl: 'http://127.0.0.1:9/gw/v1beta/models',
 			uploadUrl: 'http://127.0.0.1:9/gw/upload/v1beta',
 			filesApi: true,
+			refreshesOn401: false,
 		});
 	});
 
@@ -48,6 +50,7 @@ describe('resolveEndpoint', () => {
 			modelsUrl: 'https://aiplatform.googleapis.com/v1beta1/publishers/google/models',
 			uploadUrl: 'https://aiplatform.googleapis.com/upload/v1beta1/projects/from-key/locations/global',
 			filesApi: false,
+			refreshesOn401: true,
 		});
 		expect(
 			resolveEndpoint('enterprise', {

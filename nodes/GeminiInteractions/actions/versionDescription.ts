@@ -1,9 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import * as agent from './agent';
-import * as environment from './environment';
-import * as file from './file';
-import * as interaction from './interaction';
+import { RESOURCES } from './resources';
 
 /** Version 1's credentials and parameters; the node's identity lives in GeminiInteractions.node.ts. */
 export const credentials: INodeCredentialDescription[] = [
@@ -35,16 +32,8 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'Agent', value: 'agent' },
-			{ name: 'Environment', value: 'environment' },
-			{ name: 'File', value: 'file' },
-			{ name: 'Interaction', value: 'interaction' },
-		],
+		options: RESOURCES.map(({ name, value }) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'interaction',
 	},
-	...interaction.description,
-	...agent.description,
-	...environment.description,
-	...file.description,
+	...RESOURCES.flatMap((resource) => resource.properties),
 ];
