@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { listEnvironmentFiles } from '../../../shared/files/environmentFiles';
 import type { GeminiApiClient } from '../../../shared/transport/client';
-import { optionsCollection, timeoutOption } from '../descriptions';
+import { optionsCollection, readLimit, returnAllProperties, timeoutOption } from '../descriptions';
 import { aboutPath, callOf, environmentIdProperty, readEnvironmentId } from './common';
 
 const properties: INodeProperties[] = [
@@ -23,22 +23,7 @@ const properties: INodeProperties[] = [
 		default: true,
 		description: 'Whether to list every file below the directory, or only its own files and subdirectories',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllProperties,
 	optionsCollection([timeoutOption(60)]),
 ];
 
@@ -52,8 +37,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const environmentId = readEnvironmentId(this, itemIndex);
 	const path = String(this.getNodeParameter('path', itemIndex, '/') ?? '/');
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)) || 50);
+	const limit = readLimit(this, itemIndex);
 	const call = callOf(this, itemIndex);
 	const files = await aboutPath(
 		this,
