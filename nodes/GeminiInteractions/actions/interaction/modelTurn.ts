@@ -94,7 +94,7 @@ export async function runModelTurn(
 	const options = readTurnOptions(ctx, itemIndex) as ChatTurnOptionValues;
 	const { model, substitution } = readModel(ctx, itemIndex, options);
 	const chatTurn: PreparedChatTurn | undefined = turn.chat
-		? await prepareChatTurn(ctx, itemIndex, options, turn.settings.input, turn.chat)
+		? await prepareChatTurn(ctx, itemIndex, options, turn.settings.input, turn.chat, client)
 		: undefined;
 	const request = buildModelInteractionRequest(
 		model,
