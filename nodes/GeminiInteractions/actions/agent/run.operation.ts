@@ -15,7 +15,7 @@ import type { GeminiApiClient } from '../../../shared/transport/client';
 import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../../shared/transport/resourceErrors';
 import type { Interaction } from '../../../shared/wire/types';
 import type { WaitOptionValues } from '../backgroundRun';
-import { assertSuccessful, followToEnd, interactionItem } from '../backgroundRun';
+import { assertSuccessful, followToEnd, interactionItem, requestTimeoutMs } from '../backgroundRun';
 import {
 	byDisplayName,
 	concurrencyOption,
