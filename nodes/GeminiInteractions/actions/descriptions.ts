@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	maxOutputTokensOption,
@@ -51,8 +51,37 @@ export const concurrencyOption: INodeProperties = {
 	name: 'concurrency',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 50 },
-	default: 5,
-	description: 'How many input items are sent to Google at the same time',
+	default: 20,
+	description:
+		'The most input items sent to Google at the same time. The node starts with fewer, adds more while Google answers, and slows the whole batch down when Google says a quota is exceeded.',
+};
+
+export const maxQuotaWaitOption: INodeProperties = {
+	displayName: 'Maximum Quota Wait (Minutes)',
+	name: 'maxQuotaWait',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 1 },
+	default: 10,
+	description:
+		'How long one item may wait in total while Google answers "quota exceeded" (429) before it fails. A daily quota, or a wait Google announces to be longer, fails the item at once. Flex turns wait 30 minutes unless set.',
+};
+
+export const serviceTierOption: INodeProperties = {
+	displayName: 'Service Tier',
+	name: 'serviceTier',
+	type: 'options',
+	options: [
+		{ name: 'Standard', value: 'standard', description: "Google's default" },
+		{
+			name: 'Flex',
+			value: 'flex',
+			description:
+				'About half the price; answers can take minutes (the timeout is 20 minutes unless set)',
+		},
+		{ name: 'Priority', value: 'priority', description: 'Faster and more reliable, at a higher price' },
+	],
+	default: 'standard',
+	description: 'The price and speed class of the request (service_tier)',
 };
 
 export function timeoutOption(defaultSeconds: number): INodeProperties {
@@ -71,8 +100,10 @@ export const modelTurnOptions: INodeProperties[] = [
 	concurrencyOption,
 	thinkingSummariesOption,
 	maxOutputTokensOption,
+	maxQuotaWaitOption,
 	replaceDeprecatedModelsOption,
 	seedOption,
+	serviceTierOption,
 	stopSequencesOption,
 	{
 		displayName: 'Store Interaction',
@@ -221,4 +252,33 @@ export const customAgentLocator: INodeProperties = {
 /** Options sorted by display name, as n8n lists them. */
 export function byDisplayName(options: INodeProperties[]): INodeProperties[] {
 	return [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+const limitProperty: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	displayOptions: { show: { returnAll: [false] } },
+	description: 'Max number of results to return',
+};
+
+/** Return All + Limit, as n8n's list operations have them. */
+export const returnAllProperties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	limitProperty,
+];
+
+/** How many results to return: Infinity with Return All, else Limit. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
+	const fallback = limitProperty.default as number;
+	return Math.max(1, Number(ctx.getNodeParameter('limit', itemIndex, fallback)) || fallback);
 }

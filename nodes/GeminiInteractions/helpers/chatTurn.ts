@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { GeminiApiClient } from '../../shared/transport/client';
 import type { InlineData } from '../../shared/wire/request/inlineData';
 import type { Parsed } from '../../shared/wire/request/jsonParameter';
 import { userContent } from '../../shared/wire/request/media';
@@ -9,7 +10,7 @@ import { builtInTools, duplicateFunctionName, functionTool, parseFunctionDeclara
 import type { TurnOptionValues } from '../../shared/wire/request/turnOptions';
 import type { InteractionInput, ResponseFormat, Tool } from '../../shared/wire/types';
 import type { AttachmentOptions } from './files';
-import { readInlineAttachments } from './files';
+import { readAttachments } from './files';
 import type { ConnectedTool } from './toolLoop';
 import { declareTools, getConnectedTools } from './toolLoop';
 
@@ -87,9 +88,10 @@ export async function prepareChatTurn(
 	options: ChatTurnOptionValues,
 	input: InteractionInput | undefined,
 	parts: ChatTurnParts,
+	client: GeminiApiClient,
 ): Promise<PreparedChatTurn> {
 	const { tools, connected } = await readTools(ctx, itemIndex, options, parts.connectedTools);
-	const { media, inline } = parts.attachments ? await readInlineAttachments(ctx, itemIndex, options) : { media: [], inline: [] };
+	const { media, inline } = parts.attachments ? await readAttachments(ctx, itemIndex, options, client) : { media: [], inline: [] };
 	return {
 		input: typeof input === 'string' ? userContent(input, media) : input,
 		tools,

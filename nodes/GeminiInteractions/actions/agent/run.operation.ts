@@ -4,9 +4,12 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { AgentConfigOptions, EnvironmentChoice, ParameterCheck } from '../../../shared/wire/request/agentConfig';
 import { buildAgentConfig, buildEnvironment, DEFAULT_AGENT } from '../../../shared/wire/request/agentConfig';
 import { buildAgentInteractionRequest } from '../../../shared/wire/request/interactionRequest';
+import type { ServiceTier } from '../../../shared/wire/request/serviceTier';
+import { turnTimeoutMs } from '../../../shared/wire/request/serviceTier';
 import { userContent } from '../../../shared/wire/request/media';
 import type { AttachmentOptions } from '../../helpers/files';
-import { readInlineAttachments } from '../../helpers/files';
+import { readAttachments } from '../../helpers/files';
+import { downloadOutputFiles } from '../environment/outputFiles';
 import { encodeJsonBody } from '../../../shared/wire/request/inlineData';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../../shared/transport/resourceErrors';
@@ -16,6 +19,8 @@ import { assertSuccessful, followToEnd, interactionItem, requestTimeoutMs } from
 import {
 	byDisplayName,
 	concurrencyOption,
+	maxQuotaWaitOption,
+	serviceTierOption,
 	inputProperty,
 	interactionSimplifyProperty,
 	optionsCollection,
@@ -28,7 +33,7 @@ import { chatTurnOptions } from '../toolDescriptions';
 import { TIMEOUT_SECONDS } from '../timeouts';
 
 /** The item's files and file URLs go with the input, as in Interaction → Create. */
-const ATTACHMENT_OPTIONS = ['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType'];
+const ATTACHMENT_OPTIONS = ['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType', 'filesApiThresholdMb'];
 const attachmentOptions = chatTurnOptions.filter((option) => ATTACHMENT_OPTIONS.includes(option.name));
 
 const properties: INodeProperties[] = [
@@ -111,6 +116,8 @@ const properties: INodeProperties[] = [
 			...waitOptions,
 			...attachmentOptions,
 			concurrencyOption,
+			maxQuotaWaitOption,
+			serviceTierOption,
 			timeoutOption(TIMEOUT_SECONDS.request),
 			{
 				displayName: 'BigQuery Tool (Deep Research)',
@@ -126,6 +133,15 @@ const properties: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether Deep Research first proposes a research plan and waits for your answer (send it with Previous Interaction ID) instead of starting right away',
+			},
+			{
+				displayName: 'Download Output Files',
+				name: 'downloadOutputFiles',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. /workspace/out/*.pdf, /workspace/out/data.csv',
+				description:
+					'Files the agent wrote in its environment to output as binary data (data, data_1…), listed in "files": paths or glob patterns (* within a folder, ** across folders), comma-separated',
 			},
 			{
 				displayName: 'Maximum Total Tokens (Antigravity)',
@@ -185,8 +201,10 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['run'] } }, properties);
 
 interface RunAgentOptions extends AgentConfigOptions, WaitOptionValues, AttachmentOptions {
+	serviceTier?: ServiceTier | '';
 	previousInteractionId?: string;
 	systemInstruction?: string;
+	downloadOutputFiles?: string;
 }
 
 function checked<T>(ctx: IExecuteFunctions, itemIndex: number, result: ParameterCheck<T>): T {
@@ -222,7 +240,7 @@ export async function execute(
 		}),
 	);
 	const previousInteractionId = options.previousInteractionId?.trim() || undefined;
-	const attachments = await readInlineAttachments(this, itemIndex, options);
+	const attachments = await readAttachments(this, itemIndex, options, client);
 	const request = buildAgentInteractionRequest(
 		agent,
 		{
@@ -230,6 +248,7 @@ export async function execute(
 			previousInteractionId,
 			systemInstruction: options.systemInstruction?.trim() ? options.systemInstruction : undefined,
 			environment,
+			serviceTier: options.serviceTier,
 			// Agent runs take minutes: always in the background, followed below unless asked not to.
 			background: true,
 		},
@@ -242,7 +261,7 @@ export async function execute(
 			path: 'interactions',
 			// Files are base64-encoded once, straight into the body (see request/inlineData.ts).
 			body: attachments.inline.length > 0 ? encodeJsonBody(request, attachments.inline) : request,
-			timeoutMs: requestTimeoutMs(options),
+			timeoutMs: turnTimeoutMs(options.timeout, options.serviceTier, TIMEOUT_SECONDS.request),
 			itemIndex,
 		}),
 	);
@@ -262,5 +281,13 @@ export async function execute(
 	const interaction =
 		waitMode === 'wait' ? await followToEnd(this, itemIndex, client, created.value, options) : created.value;
 	assertSuccessful(this, itemIndex, interaction);
-	return interactionItem(this, itemIndex, interaction);
+	if (!options.downloadOutputFiles?.trim() || interaction.status !== 'completed') {
+		return interactionItem(this, itemIndex, interaction);
+	}
+	const { binary, files } = await downloadOutputFiles(this, client, interaction.environment_id, options.downloadOutputFiles, {
+		itemIndex,
+		timeoutMs: requestTimeoutMs(options),
+	});
+	const [item] = interactionItem(this, itemIndex, interaction);
+	return [{ ...item, json: { ...item.json, files }, binary }];
 }

@@ -12,6 +12,7 @@ import { buildModelInteractionRequest } from '../../../shared/wire/request/inter
 import type { TurnSettings } from '../../../shared/wire/request/interactionRequest';
 import { chooseModel } from '../../../shared/wire/request/modelSelection';
 import type { TurnOptionValues } from '../../../shared/wire/request/turnOptions';
+import { turnTimeoutMs } from '../../../shared/wire/request/serviceTier';
 import { buildGenerationConfig, systemInstruction } from '../../../shared/wire/request/turnOptions';
 import { fileSummaries, outputFiles, withoutInlineMedia } from '../../../shared/wire/response/media';
 import { outputText } from '../../../shared/wire/response/outputText';
@@ -93,7 +94,7 @@ export async function runModelTurn(
 	const options = readTurnOptions(ctx, itemIndex) as ChatTurnOptionValues;
 	const { model, substitution } = readModel(ctx, itemIndex, options);
 	const chatTurn: PreparedChatTurn | undefined = turn.chat
-		? await prepareChatTurn(ctx, itemIndex, options, turn.settings.input, turn.chat)
+		? await prepareChatTurn(ctx, itemIndex, options, turn.settings.input, turn.chat, client)
 		: undefined;
 	const request = buildModelInteractionRequest(
 		model,
@@ -104,6 +105,7 @@ export async function runModelTurn(
 			responseFormat: turn.settings.responseFormat ?? chatTurn?.responseFormat,
 			systemInstruction: systemInstruction(options),
 			store: options.store,
+			serviceTier: options.serviceTier,
 		},
 		buildGenerationConfig(options),
 	);
@@ -116,7 +118,7 @@ export async function runModelTurn(
 		files = [];
 		return await sendModelTurn(ctx, client, body, {
 			itemIndex,
-			timeoutMs: (options.timeout ?? TIMEOUT_SECONDS.modelTurn) * 1000,
+			timeoutMs: turnTimeoutMs(options.timeout, options.serviceTier, TIMEOUT_SECONDS.modelTurn),
 			chat,
 			encode: inline.length > 0 ? (ready) => encodeJsonBody(ready, inline) : undefined,
 		});

@@ -8,6 +8,8 @@ import type {
 	ResponseFormat,
 	Tool,
 } from '../types';
+import type { ServiceTier } from './serviceTier';
+import { serviceTierField } from './serviceTier';
 
 /** One turn's settings; tools, system instruction and generation config are turn-scoped by the API. */
 export interface TurnSettings {
@@ -20,6 +22,7 @@ export interface TurnSettings {
 	background?: boolean;
 	stream?: boolean;
 	environment?: Environment;
+	serviceTier?: ServiceTier | '';
 }
 
 function hasInput(input: InteractionInput | undefined): input is InteractionInput {
@@ -41,6 +44,7 @@ function commonFields(settings: TurnSettings) {
 		...(settings.store === false ? { store: false } : {}),
 		...(settings.background ? { background: true } : {}),
 		...(settings.stream ? { stream: true } : {}),
+		...serviceTierField(settings.serviceTier),
 	};
 }
 
