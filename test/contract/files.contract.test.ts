@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 // Contract test: Google's @google/genai 3.1.0 uploads, lists, downloads and deletes through the
 // emulator's Files API and environment files API — the emulator speaks what the SDK speaks.
 import { createHash, randomBytes } from 'node:crypto';

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 // Contract: Google's own SDK (@google/genai 3.1.0) reads the emulator's quota refusal as it reads Google's.
 import { GoogleGenAI } from '@google/genai';
 import { startEmulator, type Emulator } from '../emulator';

@@ -3,7 +3,7 @@
 
 const { ApiError, invalidRequest, notFound } = require('./errors');
 const { sendJson } = require('./http');
-const { newId, nowIso } = require('./ids');
+const { newId } = require('./ids');
 const { makePageToken, readPageToken } = require('./paging');
 const { chunksOf, pdfReport, sizeOf, tarChunks } = require('./fileContent');
 

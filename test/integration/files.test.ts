@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 // Environment files, the Files API, Run Agent's Download Output Files and large inputs, through the
 // n8n harness against the emulator: what goes over the wire and what comes out as items and binaries.
 import { createHash, randomBytes } from 'node:crypto';

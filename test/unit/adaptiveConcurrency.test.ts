@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 import type { RequestGate } from '../../nodes/shared/scheduling/adaptiveConcurrency';
 import { AdaptiveConcurrency, INITIAL_CONCURRENCY } from '../../nodes/shared/scheduling/adaptiveConcurrency';
 import type { Clock } from '../../nodes/shared/scheduling/clock';
