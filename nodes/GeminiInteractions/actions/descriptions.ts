@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CURRENT_MODEL } from '../../shared/wire/request/modelSelection';
+import { HARM_CATEGORIES, SAFETY_THRESHOLDS } from '../../shared/wire/types';
 
 export const modelLocator: INodeProperties = {
 	displayName: 'Model',
@@ -75,8 +76,90 @@ export function timeoutOption(defaultSeconds: number): INodeProperties {
 	};
 }
 
+const words = (value: string) => value.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
+
+/** `safety_settings`: a threshold per harm category (Interactions API field `type`, not `category`). */
+export const safetySettingsOption: INodeProperties = {
+	displayName: 'Safety Settings',
+	name: 'safetySettings',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Safety Setting',
+	default: {},
+	description:
+		'How readily Google blocks answers per harm category. A blocked answer is an error that names the category.',
+	options: [
+		{
+			displayName: 'Setting',
+			name: 'setting',
+			values: [
+				{
+					displayName: 'Category',
+					name: 'category',
+					type: 'options',
+					options: HARM_CATEGORIES.map((category) => ({ name: words(category), value: category })),
+					default: 'harassment',
+				},
+				{
+					displayName: 'Threshold',
+					name: 'threshold',
+					type: 'options',
+					options: SAFETY_THRESHOLDS.map((threshold) => ({ name: words(threshold), value: threshold })),
+					default: 'block_medium_and_above',
+					description: 'From which likelihood on the answer is blocked; Off turns the filter off for the category',
+				},
+				{
+					displayName: 'Method',
+					name: 'method',
+					type: 'options',
+					options: [
+						{ name: 'Default', value: '', description: 'Google\'s default (probability)' },
+						{ name: 'Probability', value: 'probability' },
+						{ name: 'Severity', value: 'severity', description: 'Judge by how severe the content is (Vertex AI)' },
+					],
+					default: '',
+				},
+			],
+		},
+	],
+};
+
+/** `labels`: key → value for billing attribution on Gemini Enterprise / Vertex AI. */
+export const labelsOption: INodeProperties = {
+	displayName: 'Labels',
+	name: 'labels',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Label',
+	default: {},
+	description:
+		'Labels for billing reports (Gemini Enterprise / Vertex AI). Keys start with a lowercase letter; keys and values have at most 63 lowercase letters, digits, _ or -.',
+	options: [
+		{
+			displayName: 'Label',
+			name: 'label',
+			values: [
+				{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. team' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. support' },
+			],
+		},
+	],
+};
+
+/** Request fields the node has no parameter for yet, merged into the body as they are. */
+export const additionalFieldsOption: INodeProperties = {
+	displayName: 'Additional Fields (JSON)',
+	name: 'additionalFields',
+	type: 'json',
+	typeOptions: { rows: 4 },
+	default: '{}',
+	description:
+		'More request fields as a JSON object with snake_case keys, e.g. {"service_tier": "flex"}, merged into the request. A field the node already sets from its own parameters is an error.',
+};
+
 /** Options of every model turn: system instruction, generation settings, storage, and how items run. */
 export const modelTurnOptions: INodeProperties[] = [
+	additionalFieldsOption,
 	concurrencyOption,
 	{
 		displayName: 'Include Thought Summaries',
@@ -93,6 +176,7 @@ export const modelTurnOptions: INodeProperties[] = [
 		default: 2048,
 		description: 'The longest answer the model may write; a longer one ends with status "incomplete"',
 	},
+	labelsOption,
 	{
 		displayName: 'Replace Deprecated Models',
 		name: 'replaceDeprecatedModels',
@@ -101,6 +185,7 @@ export const modelTurnOptions: INodeProperties[] = [
 		description:
 			'Whether to send gemini-1.5, gemini-2.0 and gemini-2.5 requests to gemini-3.5-flash instead (the output says so)',
 	},
+	safetySettingsOption,
 	{
 		displayName: 'Seed',
 		name: 'seed',

@@ -13,9 +13,15 @@ import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../
 import type { Interaction } from '../../../shared/wire/types';
 import type { WaitOptionValues } from '../backgroundRun';
 import { assertSuccessful, followToEnd, interactionItem, requestTimeoutMs } from '../backgroundRun';
+import { reportTokenUsage } from '../../../shared/host/tokenUsage';
+import type { RequestExtraValues } from '../../helpers/requestExtras';
+import { readRequestExtras, withAdditionalFields } from '../../helpers/requestExtras';
 import {
+	additionalFieldsOption,
 	byDisplayName,
 	concurrencyOption,
+	labelsOption,
+	safetySettingsOption,
 	inputProperty,
 	interactionSimplifyProperty,
 	optionsCollection,
@@ -109,6 +115,9 @@ const properties: INodeProperties[] = [
 		byDisplayName([
 			...waitOptions,
 			...attachmentOptions,
+			additionalFieldsOption,
+			labelsOption,
+			safetySettingsOption,
 			concurrencyOption,
 			timeoutOption(60),
 			{
@@ -183,7 +192,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['run'] } }, properties);
 
-interface RunAgentOptions extends AgentConfigOptions, WaitOptionValues, AttachmentOptions {
+interface RunAgentOptions extends AgentConfigOptions, WaitOptionValues, AttachmentOptions, RequestExtraValues {
 	previousInteractionId?: string;
 	systemInstruction?: string;
 }
@@ -221,18 +230,26 @@ export async function execute(
 		}),
 	);
 	const previousInteractionId = options.previousInteractionId?.trim() || undefined;
+	const extras = readRequestExtras(this, itemIndex, options);
 	const attachments = await readInlineAttachments(this, itemIndex, options);
-	const request = buildAgentInteractionRequest(
-		agent,
-		{
-			input: userContent(input, attachments.media),
-			previousInteractionId,
-			systemInstruction: options.systemInstruction?.trim() ? options.systemInstruction : undefined,
-			environment,
-			// Agent runs take minutes: always in the background, followed below unless asked not to.
-			background: true,
-		},
-		agentConfig,
+	const request = withAdditionalFields(
+		this,
+		itemIndex,
+		buildAgentInteractionRequest(
+			agent,
+			{
+				input: userContent(input, attachments.media),
+				previousInteractionId,
+				systemInstruction: options.systemInstruction?.trim() ? options.systemInstruction : undefined,
+				environment,
+				// Agent runs take minutes: always in the background, followed below unless asked not to.
+				background: true,
+				safetySettings: extras.safetySettings,
+				labels: extras.labels,
+			},
+			agentConfig,
+		),
+		extras,
 	);
 
 	const created = await settle(
@@ -260,6 +277,7 @@ export async function execute(
 	const waitMode = this.getNodeParameter('waitMode', itemIndex, 'wait') as string;
 	const interaction =
 		waitMode === 'wait' ? await followToEnd(this, itemIndex, client, created.value, options) : created.value;
+	reportTokenUsage(this, interaction.usage);
 	assertSuccessful(this, itemIndex, interaction);
 	return interactionItem(this, itemIndex, interaction);
 }

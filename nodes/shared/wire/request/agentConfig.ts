@@ -24,6 +24,11 @@ export const BUILT_IN_AGENTS = [
 		name: 'Antigravity',
 		description: 'Works on tasks (code, files, tools) in a sandbox environment',
 	},
+	{
+		id: 'antigravity-preview-09-2026',
+		name: 'Antigravity (09-2026)',
+		description: 'The September 2026 Antigravity: works on tasks (code, files, tools) in a sandbox environment',
+	},
 ] as const;
 
 export const DEFAULT_AGENT = BUILT_IN_AGENTS[0].id;
