@@ -9,16 +9,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	createJwtAssertion,
-	parseServiceAccountKey,
-	readTokenResponse,
-	tokenRequestBody,
-} from './common/serviceAccount';
-
-/** Hostnames per location, as Google's SDK resolves them (wire reference §1.1). */
-const ENTERPRISE_BASE_URL_EXPRESSION =
-	'={{ ($credentials.baseUrl || ($credentials.location === "global" || !$credentials.location ? "https://aiplatform.googleapis.com" : (["us", "eu"].includes($credentials.location) ? "https://aiplatform." + $credentials.location + ".rep.googleapis.com" : "https://" + $credentials.location + "-aiplatform.googleapis.com"))).replace(/\\/+$/, "") }}';
+import { ENTERPRISE_BASE_URL_EXPRESSION } from './common/enterpriseHost';
+import { authTypeOf, signInMethodOf } from './common/signIn/methods';
+import { enterpriseTokens, TokenCache } from './common/signIn/tokenCache';
+import type { HttpRequest } from './common/signIn/types';
 
 export class GeminiInteractionsEnterpriseApi implements ICredentialType {
 	name = 'geminiInteractionsEnterpriseApi';
@@ -117,36 +111,35 @@ export class GeminiInteractionsEnterpriseApi implements ICredentialType {
 	];
 
 	/**
-	 * n8n calls this when `oauthToken` is empty or a request got a 401, and stores what it
-	 * returns, so one token serves every request until Google rejects it as expired.
+	 * n8n calls this when `oauthToken` is empty, when a request got a 401 (then `oauthToken` holds
+	 * the refused token), and when the credential is tested; it stores what this returns. The
+	 * process-wide cache makes one token request serve every item and execution signing in with
+	 * the same secret, and lets the requests that were refused together share one refresh.
 	 */
 	async preAuthentication(
 		this: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
-		if (credentials.authType === 'accessToken') return {};
-		const key = parseServiceAccountKey(credentials.serviceAccountKey);
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: key.token_uri,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body: tokenRequestBody(createJwtAssertion(key)),
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: 30_000,
-		})) as { statusCode: number; body: unknown };
-		return { oauthToken: readTokenResponse(response.statusCode, response.body, key.token_uri) };
+		const method = signInMethodOf(credentials);
+		if (method.givenToken) return {};
+		const rejected = String(credentials.oauthToken ?? '') || undefined;
+		const http: HttpRequest = async (options) => await this.helpers.httpRequest(options);
+		const key = TokenCache.key(authTypeOf(credentials), method.identity(credentials));
+		const oauthToken = await enterpriseTokens.token(key, async () => await method.fetchToken(credentials, http), rejected);
+		return { oauthToken };
 	}
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token = credentials.authType === 'accessToken' ? credentials.accessToken : credentials.oauthToken;
-		requestOptions.headers = {
-			...requestOptions.headers,
-			Authorization: `Bearer ${String(token ?? '').trim()}`,
-		};
+		const method = signInMethodOf(credentials);
+		// A token renewed for another item may be newer than the one this item's credentials hold.
+		const token =
+			method.givenToken?.(credentials) ??
+			enterpriseTokens.current(TokenCache.key(authTypeOf(credentials), method.identity(credentials))) ??
+			String(credentials.oauthToken ?? '');
+		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${token.trim()}` };
 		return requestOptions;
 	}
 

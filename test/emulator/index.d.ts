@@ -87,6 +87,8 @@ export interface Fault {
   retryAfter?: number | string;
   /** `retry-after-ms` header value. */
   retryAfterMs?: number;
+  /** Every token minted so far expires as this request arrives (before it is authenticated). */
+  revokeTokens?: boolean;
   /** Hold the request this long before answering (normally, unless other fields say otherwise). */
   delayMs?: number;
   /** SSE: write this many events, then destroy the socket. */

@@ -51,6 +51,8 @@ function createRequestHandler(deps) {
   async function dispatch(ctx, route, isToken, invalidJson) {
     if (opts.latencyMs) await sleep(opts.latencyMs);
     const fault = deps.faults.take(ctx);
+    // Tokens running out while a batch is in flight: every token minted so far stops working now.
+    if (fault?.revokeTokens) deps.auth.revokeTokens();
     if (fault && (await applyFault(ctx, fault, isToken ? 'oauth' : 'interactions'))) return;
     if (isToken) return deps.oauth.handleToken(ctx);
     if (!route) throw new ApiError(404, `No route for ${ctx.req.method} ${ctx.url.pathname}.`, { style: 'classic' });

@@ -1,7 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { enterpriseHost, resolveEndpoint } from '../../nodes/shared/transport/endpoints';
+import { enterpriseHost } from '../../credentials/common/enterpriseHost';
+import { resolveEndpoint } from '../../nodes/shared/transport/endpoints';
 import { apiErrorFromResponse, googleErrorMessage } from '../../nodes/shared/transport/errors';
 import {
 	DEFAULT_RETRY_POLICY,

@@ -7,6 +7,8 @@ import type { AuthMode } from '../../shared/transport/endpoints';
 import * as agent from './agent';
 import * as interaction from './interaction';
 import type { OperationModule, ResourceOperations } from './node.type';
+import { StreamTurnError } from '../../shared/interactions/streamTurn';
+import { streamTurnFailedError } from '../helpers/runErrors';
 
 const resources: Record<string, ResourceOperations> = {
 	interaction: {
@@ -38,7 +40,9 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	return { json, pairedItem: { item: itemIndex } };
 }
 
+/** The error the user sees: n8n's own errors as they are, the core's typed failures worded here. */
 function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof StreamTurnError) return streamTurnFailedError(ctx.getNode(), error.failure, itemIndex);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { parseServiceAccountKey } from '../../../credentials/common/serviceAccount';
+import { enterpriseHost } from '../../../credentials/common/enterpriseHost';
+import { signInMethodOf } from '../../../credentials/common/signIn/methods';
 
 export type AuthMode = 'apiKey' | 'enterprise';
 
@@ -22,17 +23,10 @@ function trimTrailingSlashes(url: string): string {
 	return url.replace(/\/+$/, '');
 }
 
-/** Google's host for a Vertex / Gemini Enterprise location (wire reference §1.1). */
-export function enterpriseHost(location: string): string {
-	if (location === 'global') return 'https://aiplatform.googleapis.com';
-	if (location === 'us' || location === 'eu') return `https://aiplatform.${location}.rep.googleapis.com`;
-	return `https://${location}-aiplatform.googleapis.com`;
-}
-
-/** The key's project, or the reason the key cannot be read (which then matters more than the project). */
-function projectFromKey(serviceAccountKey: unknown): { project?: string; problem?: string } {
+/** The secret's project, or the reason the secret cannot be read (which then matters more than the project). */
+function projectFromSecret(credentials: ICredentialDataDecryptedObject): { project?: string; problem?: string } {
 	try {
-		return { project: parseServiceAccountKey(serviceAccountKey).project_id };
+		return { project: signInMethodOf(credentials).projectFromSecret(credentials) };
 	} catch (error) {
 		return { problem: (error as Error).message };
 	}
@@ -47,10 +41,10 @@ export function resolveEndpoint(mode: AuthMode, credentials: ICredentialDataDecr
 	}
 	const location = String(credentials.location || 'global').trim();
 	let project = String(credentials.projectId ?? '').trim();
-	if (!project && credentials.authType !== 'accessToken') {
-		const fromKey = projectFromKey(credentials.serviceAccountKey);
-		if (fromKey.problem) return fromKey.problem;
-		project = fromKey.project ?? '';
+	if (!project) {
+		const fromSecret = projectFromSecret(credentials);
+		if (fromSecret.problem) return fromSecret.problem;
+		project = fromSecret.project ?? '';
 	}
 	if (!project) {
 		return 'The Gemini Enterprise credential has no project: set "Project ID" or use a key that contains project_id';
