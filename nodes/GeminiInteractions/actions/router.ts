@@ -25,6 +25,8 @@ const resources: Record<string, ResourceOperations> = {
 		create: agent.create,
 		get: agent.get,
 		list: agent.list,
+		listVersions: agent.listVersions,
+		update: agent.update,
 		delete: agent.delete,
 	},
 };

@@ -4,9 +4,11 @@ import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
+import * as listVersions from './listVersions.operation';
 import * as run from './run.operation';
+import * as update from './update.operation';
 
-export { create, del as delete, get, list, run };
+export { create, del as delete, get, list, listVersions, run, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -33,6 +35,12 @@ export const description: INodeProperties[] = [
 				action: 'Get a custom agent',
 			},
 			{
+				name: 'List Custom Agent Versions',
+				value: 'listVersions',
+				action: 'List the versions of a custom agent',
+				description: 'Earlier states of a custom agent, one item per version',
+			},
+			{
 				name: 'List Custom Agents',
 				value: 'list',
 				action: 'List custom agents',
@@ -43,6 +51,12 @@ export const description: INodeProperties[] = [
 				action: 'Run an agent',
 				description: 'Run Deep Research, Antigravity or a custom agent and wait for its result',
 			},
+			{
+				name: 'Update Custom Agent',
+				value: 'update',
+				action: 'Update a custom agent',
+				description: 'Change a custom agent\'s instruction, tools, base environment or model',
+			},
 		],
 		default: 'run',
 	},
@@ -50,5 +64,7 @@ export const description: INodeProperties[] = [
 	...create.description,
 	...get.description,
 	...list.description,
+	...listVersions.description,
+	...update.description,
 	...del.description,
 ];

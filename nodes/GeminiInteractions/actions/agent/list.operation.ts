@@ -6,11 +6,10 @@ import { resourcePath } from '../../../shared/transport/client';
 import type { Agent, AgentList } from '../../../shared/wire/types';
 import { requestTimeoutMs } from '../backgroundRun';
 import { optionsCollection, timeoutOption } from '../descriptions';
+import { readPages } from './customAgent';
 
-/** The largest page the Agents API serves. */
-const MAX_PAGE_SIZE = 100;
-
-const properties: INodeProperties[] = [
+/** Return All and Limit, as every list operation has them. */
+export const returnAllProperties: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
@@ -27,8 +26,15 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 		description: 'Max number of results to return',
 	},
-	optionsCollection([timeoutOption(60)]),
 ];
+
+/** How many entries the item asks for: Infinity with Return All. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return returnAll ? Infinity : Math.max(1, Number(ctx.getNodeParameter('limit', itemIndex, 50)) || 50);
+}
+
+const properties: INodeProperties[] = [...returnAllProperties, optionsCollection([timeoutOption(60)])];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['list'] } }, properties);
 
@@ -38,22 +44,10 @@ export async function listCustomAgents(
 	limit: number,
 	call: { timeoutMs: number; itemIndex?: number },
 ): Promise<Agent[]> {
-	const agents: Agent[] = [];
-	let pageToken: string | undefined;
-	do {
-		const page = await client.request<AgentList>({
-			method: 'GET',
-			path: resourcePath('agents'),
-			qs: {
-				page_size: Math.min(MAX_PAGE_SIZE, limit - agents.length),
-				...(pageToken ? { page_token: pageToken } : {}),
-			},
-			...call,
-		});
-		agents.push(...(page.agents ?? []));
-		pageToken = page.next_page_token || undefined;
-	} while (pageToken && agents.length < limit);
-	return agents.slice(0, limit);
+	return await readPages(limit, async (qs) => {
+		const page = await client.request<AgentList>({ method: 'GET', path: resourcePath('agents'), qs, ...call });
+		return { entries: page.agents, next_page_token: page.next_page_token };
+	});
 }
 
 export async function execute(
@@ -61,9 +55,7 @@ export async function execute(
 	itemIndex: number,
 	client: GeminiApiClient,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)) || 50);
-	const agents = await listCustomAgents(client, limit, {
+	const agents = await listCustomAgents(client, readLimit(this, itemIndex), {
 		timeoutMs: requestTimeoutMs(this.getNodeParameter('options', itemIndex, {})),
 		itemIndex,
 	});
