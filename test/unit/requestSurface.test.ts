@@ -107,6 +107,7 @@ describe('tool choice', () => {
 		);
 		expect(buildToolChoice({ toolChoice: 'none', allowedFunctions: 'get_time' }, tools)).toEqual(failure(/"None" forbids every function/));
 		expect(buildToolChoice({ toolChoice: 'any' }, [])).toEqual(failure(/needs functions or tools/));
+		expect(buildToolChoice({ toolChoice: 'auto' }, [])).toEqual({ ok: true, value: 'auto' });
 	});
 });
 

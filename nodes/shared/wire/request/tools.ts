@@ -224,7 +224,7 @@ export function buildToolChoice(values: ToolChoiceValues, tools: Tool[]): Parsed
 	const mode = values.toolChoice || undefined;
 	const allowed = parseList(values.allowedFunctions);
 	const declared = new Set(tools.filter((tool): tool is FunctionTool => tool.type === 'function').map((tool) => tool.name));
-	if (mode !== undefined && mode !== 'none' && tools.length === 0) {
+	if ((mode === 'any' || mode === 'validated') && tools.length === 0) {
 		return { ok: false, reason: `"${mode}" needs functions or tools to choose from; declare some or remove the option` };
 	}
 	if (allowed.length === 0) return { ok: true, value: mode };
