@@ -285,3 +285,14 @@ describe.each(AUTH_MODES)('custom agents: update and versions (%s)', (authMode) 
 		expect(missing.error?.message).toBe('Agent "nobody" was not found');
 	});
 });
+
+describe('a blocked answer while streaming to a chat', () => {
+	const fixture = useEmulator();
+
+	it('is the same error, and the chat gets no answer text', async () => {
+		const result = await fixture.run('apiKey', create('Rude #blocked:harassment'), { streaming: true });
+		expect(fixture.apiRequests()[0].body.stream).toBe(true);
+		expect(result.error?.message).toBe('Google blocked the answer (safety: harassment)');
+		expect(result.chunks.filter((chunk) => chunk.type === 'item')).toEqual([]);
+	});
+});

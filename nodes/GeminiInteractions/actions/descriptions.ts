@@ -168,6 +168,7 @@ export const modelTurnOptions: INodeProperties[] = [
 		default: true,
 		description: 'Whether the model returns summaries of its thinking (in the output as "thoughts")',
 	},
+	labelsOption,
 	{
 		displayName: 'Maximum Output Tokens',
 		name: 'maxOutputTokens',
@@ -176,7 +177,6 @@ export const modelTurnOptions: INodeProperties[] = [
 		default: 2048,
 		description: 'The longest answer the model may write; a longer one ends with status "incomplete"',
 	},
-	labelsOption,
 	{
 		displayName: 'Replace Deprecated Models',
 		name: 'replaceDeprecatedModels',
