@@ -19,6 +19,12 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** false: log one line per request (and internal errors) to the console. Default true. */
   quiet?: boolean;
+  /** What the metadata server's project/project-id answers. Default 'emulator-project'. */
+  metadataProject?: string;
+  /** The runtime service account whose tokens the metadata server hands out. */
+  metadataServiceAccount?: string;
+  /** Lifetime of the fake IdP's subject tokens (workload identity federation). Default 3600. */
+  subjectTokenTtlSeconds?: number;
 }
 
 export interface AuthInfo {
@@ -47,7 +53,7 @@ export interface RequestLogEntry {
   headers: Record<string, string | string[] | undefined>;
   auth: AuthInfo;
   /** 'oauth' for the token endpoint, 'unknown' for paths that match no route. */
-  family: 'gemini' | 'enterprise' | 'express' | 'oauth' | 'unknown';
+  family: 'gemini' | 'enterprise' | 'express' | 'oauth' | 'metadata' | 'sts' | 'idp' | 'iam' | 'unknown';
   apiVersion?: 'v1' | 'v1beta' | 'v1beta1';
   project?: string;
   location?: string;
@@ -117,6 +123,33 @@ export interface ServiceAccountKey {
   universe_domain: string;
 }
 
+export interface AuthorizedUserJson {
+  type: 'authorized_user';
+  account: string;
+  client_id: string;
+  client_secret: string;
+  refresh_token: string;
+  /** Not written by gcloud; points the refresh grant at this emulator. */
+  token_uri: string;
+  quota_project_id?: string;
+  universe_domain: string;
+}
+
+export interface ExternalAccountJson {
+  type: 'external_account';
+  audience: string;
+  subject_token_type: string;
+  token_url: string;
+  credential_source: {
+    url: string;
+    headers: Record<string, string>;
+    format: { type: 'text' | 'json'; subject_token_field_name?: string };
+  };
+  service_account_impersonation_url?: string;
+  quota_project_id?: string;
+  universe_domain: string;
+}
+
 export interface Emulator {
   /** 'http://127.0.0.1:PORT' — base URL for both credential types. */
   readonly url: string;
@@ -132,6 +165,12 @@ export interface Emulator {
   registerServiceAccount(clientEmail: string, publicKeyPem: string): void;
   /** Every token minted so far now gets 401. */
   revokeTokens(): void;
+  /** An ADC user JSON (`gcloud auth application-default login`) whose refresh token POST /token accepts. */
+  createAuthorizedUser(opts?: { quotaProjectId?: string }): AuthorizedUserJson;
+  /** An `external_account` JSON whose URL source is this emulator's fake IdP and whose token_url is its STS. */
+  createExternalAccount(opts?: { format?: 'text' | 'json'; impersonate?: string; quotaProjectId?: string }): ExternalAccountJson;
+  /** Lets generateAccessToken issue tokens for this service account (`impersonated@<metadataProject>.iam…` always works). */
+  addImpersonationTarget(email: string): void;
   addFault(fault: Fault): void;
   clearFaults(): void;
   close(): Promise<void>;

@@ -6,6 +6,7 @@ const { createAgentStore } = require('./agents');
 const { createAuth } = require('./auth');
 const { createFaults } = require('./faults');
 const { createInteractionStore } = require('./interactions');
+const { createIdentity } = require('./identity');
 const { createOAuth } = require('./oauth');
 const { createRequestLog } = require('./requestLog');
 const { createRequestHandler } = require('./server');
@@ -21,6 +22,9 @@ const DEFAULTS = {
   sseKeepaliveMs: 1000,
   latencyMs: 0,
   quiet: true,
+  metadataProject: 'emulator-project',
+  metadataServiceAccount: 'emulator-runtime@emulator-project.iam.gserviceaccount.com',
+  subjectTokenTtlSeconds: 3600,
 };
 
 /**
@@ -32,7 +36,8 @@ async function startEmulator(options = {}) {
   const opts = { ...DEFAULTS, ...options };
   let url = '';
   const auth = createAuth(opts);
-  const oauth = createOAuth({ mint: auth.mint, tokenUrl: () => `${url}/token` });
+  const identity = createIdentity({ ...opts, mint: auth.mint, principalOf: auth.principalOf, url: () => url });
+  const oauth = createOAuth({ mint: auth.mint, tokenUrl: () => `${url}/token`, refreshGrant: identity.refreshGrant });
   const agents = createAgentStore();
   const interactions = createInteractionStore(opts, agents);
   const faults = createFaults();
@@ -56,6 +61,9 @@ async function startEmulator(options = {}) {
     createServiceAccountKey: (o) => oauth.createServiceAccountKey(o),
     registerServiceAccount: (email, pem) => oauth.registerServiceAccount(email, pem),
     revokeTokens: () => auth.revokeTokens(),
+    createAuthorizedUser: (o) => identity.createAuthorizedUser(o),
+    createExternalAccount: (o) => identity.createExternalAccount(o),
+    addImpersonationTarget: (email) => identity.addImpersonationTarget(email),
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     close: () =>
@@ -67,7 +75,7 @@ async function startEmulator(options = {}) {
   };
 
   const server = http.createServer(
-    createRequestHandler({ opts, log, faults, auth, oauth, interactions, agents, emulator: () => emulator }),
+    createRequestHandler({ opts, log, faults, auth, oauth, identity, interactions, agents, emulator: () => emulator }),
   );
   await new Promise((resolve, reject) => {
     server.once('error', reject);

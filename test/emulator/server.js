@@ -7,6 +7,7 @@ const { scanMedia } = require('./content');
 const { applyFault } = require('./faults');
 const { handleModels } = require('./models');
 const { parseApiRoute, isTokenPath } = require('./routes');
+const { parseIdentityRoute } = require('./identity');
 const { handleControl } = require('./control');
 
 /**
@@ -16,6 +17,7 @@ const { handleControl } = require('./control');
  * @property {ReturnType<import('./faults').createFaults>} faults
  * @property {ReturnType<import('./auth').createAuth>} auth
  * @property {ReturnType<import('./oauth').createOAuth>} oauth
+ * @property {ReturnType<import('./identity').createIdentity>} identity
  * @property {ReturnType<import('./interactions').createInteractionStore>} interactions
  * @property {ReturnType<import('./agents').createAgentStore>} agents
  * @property {() => import('./index').Emulator} emulator
@@ -47,13 +49,17 @@ function createRequestHandler(deps) {
    * @param {import('./routes').ApiRoute | undefined} route
    * @param {boolean} isToken
    * @param {boolean} invalidJson
+   * @param {import('./identity').IdentityRoute} [identityRoute]
    */
-  async function dispatch(ctx, route, isToken, invalidJson) {
+  async function dispatch(ctx, route, isToken, invalidJson, identityRoute) {
     if (opts.latencyMs) await sleep(opts.latencyMs);
+    if (identityRoute) ctx.entry.family = identityRoute.kind;
     const fault = deps.faults.take(ctx);
     // Tokens running out while a batch is in flight: every token minted so far stops working now.
     if (fault?.revokeTokens) deps.auth.revokeTokens();
-    if (fault && (await applyFault(ctx, fault, isToken ? 'oauth' : 'interactions'))) return;
+    const faultStyle = isToken || identityRoute?.kind === 'sts' ? 'oauth' : identityRoute ? 'classic' : 'interactions';
+    if (fault && (await applyFault(ctx, fault, faultStyle))) return;
+    if (identityRoute) return deps.identity.handle(ctx, identityRoute);
     if (isToken) return deps.oauth.handleToken(ctx);
     if (!route) throw new ApiError(404, `No route for ${ctx.req.method} ${ctx.url.pathname}.`, { style: 'classic' });
     const { family, apiVersion, project, location } = route;
@@ -94,9 +100,10 @@ function createRequestHandler(deps) {
     const rawBody = await readBody(req);
     const { body, invalid } = parseBody(rawBody, req.headers['content-type']);
     const media = body && typeof body === 'object' && 'input' in body ? scanMedia(body.input) : undefined;
-    const route = parseApiRoute(url.pathname);
-    const isToken = !route && isTokenPath(url.pathname);
-    const { entry, end } = log.start(req, url, { body, bytes: rawBody.length, counted: !isToken });
+    const identityRoute = parseIdentityRoute(url.pathname);
+    const route = identityRoute ? undefined : parseApiRoute(url.pathname);
+    const isToken = !route && !identityRoute && isTokenPath(url.pathname);
+    const { entry, end } = log.start(req, url, { body, bytes: rawBody.length, counted: !isToken && !identityRoute });
     entry.media = media?.media ?? [];
     res.on('close', () => {
       end();
@@ -105,7 +112,7 @@ function createRequestHandler(deps) {
     /** @type {import('./http').Ctx} */
     const ctx = { req, res, entry, url, body, rawBody, media };
     try {
-      await dispatch(ctx, route, isToken, invalid);
+      await dispatch(ctx, route, isToken, invalid, identityRoute);
     } catch (err) {
       fail(ctx, err);
     }

@@ -12,7 +12,10 @@ function pastedToken(credentials: ICredentialDataDecryptedObject): string {
  * sent as it is; nothing can renew it, so a 401 is final.
  */
 export const accessToken: SignInMethod = {
+	label: 'Access token',
 	refreshesOn401: false,
+	usesProject: true,
+	canImpersonate: true,
 	projectFromSecret: () => undefined,
 	identity: pastedToken,
 	givenToken: pastedToken,

@@ -1,6 +1,11 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { accessToken } from './accessToken';
+import { authorizedUser } from './authorizedUser';
+import { expressApiKey } from './expressApiKey';
+import { externalAccount } from './externalAccount';
+import { impersonating, impersonationTarget } from './impersonation';
+import { metadataServer } from './metadataServer';
 import { serviceAccountKey } from './serviceAccountKey';
 import type { SignInMethod } from './types';
 import { SignInError } from './types';
@@ -9,6 +14,10 @@ import { SignInError } from './types';
 export const SIGN_IN_METHODS: Record<string, SignInMethod> = {
 	serviceAccount: serviceAccountKey,
 	accessToken,
+	authorizedUser,
+	metadataServer,
+	externalAccount,
+	apiKey: expressApiKey,
 };
 
 /** What a credential saved before `authType` existed meant. */
@@ -18,9 +27,10 @@ export function authTypeOf(credentials: ICredentialDataDecryptedObject): string 
 	return String(credentials.authType || DEFAULT_AUTH_TYPE);
 }
 
+/** The credential's method, wrapped in service-account impersonation when the credential asks for it. */
 export function signInMethodOf(credentials: ICredentialDataDecryptedObject): SignInMethod {
 	const authType = authTypeOf(credentials);
 	const method = SIGN_IN_METHODS[authType];
 	if (!method) throw new SignInError(`The credential's authentication "${authType}" is not supported by this version of the node`);
-	return method;
+	return method.canImpersonate && impersonationTarget(credentials, method.label) ? impersonating(method) : method;
 }

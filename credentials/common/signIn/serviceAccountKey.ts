@@ -2,10 +2,12 @@ import { createSign } from 'node:crypto';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { asNonEmptyString, CLOUD_PLATFORM_SCOPE, safeJson } from './exchange';
+
+export { CLOUD_PLATFORM_SCOPE };
 import type { HttpRequest, SignInMethod, TokenGrant } from './types';
 import { SignInError } from './types';
 
-export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 export const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 /** Google rejects assertions that live longer than an hour. */
@@ -17,10 +19,6 @@ export interface ServiceAccountKey {
 	token_uri: string;
 	project_id?: string;
 	private_key_id?: string;
-}
-
-function asNonEmptyString(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 /**
@@ -120,17 +118,13 @@ export function readTokenResponse(statusCode: number, body: unknown, tokenUri: s
 	);
 }
 
-function safeJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
-}
-
 /** `serviceAccount`: a pasted JSON key; a signed JWT is exchanged at the key's `token_uri` (RFC 7523). */
 export const serviceAccountKey: SignInMethod = {
+	label: 'Service account key',
 	refreshesOn401: true,
+	usesProject: true,
+	canImpersonate: true,
+	projectHint: 'or use a key that contains project_id',
 	projectFromSecret: (credentials: ICredentialDataDecryptedObject) =>
 		parseServiceAccountKey(credentials.serviceAccountKey).project_id,
 	identity(credentials: ICredentialDataDecryptedObject) {

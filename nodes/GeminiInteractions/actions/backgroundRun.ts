@@ -10,6 +10,8 @@ import { cancelInteraction, followInteraction, isSettled } from '../../shared/in
 import type { Interaction } from '../../shared/wire/types';
 import type { TimeoutCancel } from '../helpers/runErrors';
 import { cancelledWhileWaitingError, followFailedError, timedOutError } from '../helpers/runErrors';
+import { maxWaitOption, pollIntervalOption } from './descriptions';
+import { TIMEOUT_SECONDS } from './timeouts';
 
 /**
  * Shared by Run Agent and Interaction → Get / Cancel: waiting for a background run, turning
@@ -24,12 +26,9 @@ export interface WaitOptionValues {
 	timeout?: number;
 }
 
-export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
-const DEFAULT_MAX_WAIT_MINUTES = 90;
-const DEFAULT_POLL_INTERVAL_SECONDS = 10;
 
 export function requestTimeoutMs(options: WaitOptionValues): number {
-	return (Number(options.timeout) || DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000;
+	return (Number(options.timeout) || TIMEOUT_SECONDS.request) * 1000;
 }
 
 /** Follows a run until it settles (no-op when it already has), forwarding its text to a streaming chat. */
@@ -49,7 +48,7 @@ export async function followToEnd(
 	}
 	const chat = openChatStream(ctx, itemIndex);
 	let streamedText = false;
-	const maxWaitMs = (Number(options.maxWait) || DEFAULT_MAX_WAIT_MINUTES) * 60_000;
+	const maxWaitMs = (Number(options.maxWait) || (maxWaitOption.default as number)) * 60_000;
 	const follow = { node: ctx.getNode(), interactionId: interaction.id, itemIndex, maxWaitMs };
 	try {
 		const outcome = await followInteraction(
@@ -58,7 +57,7 @@ export async function followToEnd(
 				interactionId: interaction.id,
 				itemIndex,
 				maxWaitMs,
-				pollIntervalMs: (Number(options.pollInterval) || DEFAULT_POLL_INTERVAL_SECONDS) * 1000,
+				pollIntervalMs: (Number(options.pollInterval) || (pollIntervalOption.default as number)) * 1000,
 				requestTimeoutMs: requestTimeoutMs(options),
 				known: interaction,
 				onText: chat.active

@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import { resourcePath } from '../../../shared/transport/client';
 import { agentNotFound, requestResource } from '../../../shared/transport/resourceErrors';
+import { MAX_AGENT_PAGE_SIZE } from '../../../shared/methods/agentPages';
 import { requestTimeoutMs } from '../backgroundRun';
 
 /** The custom agent picked in the "Agent" locator of Get and Delete Custom Agent. */
@@ -42,10 +43,7 @@ export async function requestCustomAgent<T>(
 	);
 }
 
-/** The largest page the Agents API serves. */
-export const MAX_PAGE_SIZE = 100;
-
-/** Reads pages (`page_size`, `page_token` → `next_page_token`) until `limit` entries, or all of them. */
+/** Reads pages of an agent's sub-collection (`page_size`, `page_token` → `next_page_token`) until `limit` entries, or all. */
 export async function readPages<T>(
 	limit: number,
 	fetchPage: (query: { page_size: number; page_token?: string }) => Promise<{ entries?: T[]; next_page_token?: string }>,
@@ -54,7 +52,7 @@ export async function readPages<T>(
 	let pageToken: string | undefined;
 	do {
 		const page = await fetchPage({
-			page_size: Math.min(MAX_PAGE_SIZE, limit - entries.length),
+			page_size: Math.min(MAX_AGENT_PAGE_SIZE, limit - entries.length),
 			...(pageToken ? { page_token: pageToken } : {}),
 		});
 		entries.push(...(page.entries ?? []));

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { defineResource } from '../resource';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
@@ -8,63 +7,36 @@ import * as listVersions from './listVersions.operation';
 import * as run from './run.operation';
 import * as update from './update.operation';
 
-export { create, del as delete, get, list, listVersions, run, update };
-
-export const description: INodeProperties[] = [
+export const agent = defineResource({ value: 'agent', name: 'Agent', defaultOperation: 'run' }, [
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['agent'] } },
-		options: [
-			{
-				name: 'Create Custom Agent',
-				value: 'create',
-				action: 'Create a custom agent',
-				description: 'Make an agent with its own instruction, tools and base environment',
-			},
-			{
-				name: 'Delete Custom Agent',
-				value: 'delete',
-				action: 'Delete a custom agent',
-			},
-			{
-				name: 'Get Custom Agent',
-				value: 'get',
-				action: 'Get a custom agent',
-			},
-			{
-				name: 'List Custom Agent Versions',
-				value: 'listVersions',
-				action: 'List the versions of a custom agent',
-				description: 'Earlier states of a custom agent, one item per version',
-			},
-			{
-				name: 'List Custom Agents',
-				value: 'list',
-				action: 'List custom agents',
-			},
-			{
-				name: 'Run Agent',
-				value: 'run',
-				action: 'Run an agent',
-				description: 'Run Deep Research, Antigravity or a custom agent and wait for its result',
-			},
-			{
-				name: 'Update Custom Agent',
-				value: 'update',
-				action: 'Update a custom agent',
-				description: 'Change a custom agent\'s instruction, tools, base environment or model',
-			},
-		],
-		default: 'run',
+		value: 'run',
+		name: 'Run Agent',
+		action: 'Run an agent',
+		description: 'Run Deep Research, Antigravity or a custom agent and wait for its result',
+		module: run,
 	},
-	...run.description,
-	...create.description,
-	...get.description,
-	...list.description,
-	...listVersions.description,
-	...update.description,
-	...del.description,
-];
+	{
+		value: 'create',
+		name: 'Create Custom Agent',
+		action: 'Create a custom agent',
+		description: 'Make an agent with its own instruction, tools and base environment',
+		module: create,
+	},
+	{ value: 'get', name: 'Get Custom Agent', action: 'Get a custom agent', module: get },
+	{
+		value: 'update',
+		name: 'Update Custom Agent',
+		action: 'Update a custom agent',
+		description: 'Change a custom agent\'s instruction, tools, base environment or model',
+		module: update,
+	},
+	{ value: 'list', name: 'List Custom Agents', action: 'List custom agents', module: list },
+	{
+		value: 'listVersions',
+		name: 'List Custom Agent Versions',
+		action: 'List the versions of a custom agent',
+		description: 'Earlier states of a custom agent, one item per version',
+		module: listVersions,
+	},
+	{ value: 'delete', name: 'Delete Custom Agent', action: 'Delete a custom agent', module: del },
+]);

@@ -2,11 +2,20 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { GeminiApiClient } from '../../../shared/transport/client';
-import { resourcePath } from '../../../shared/transport/client';
-import type { Agent, AgentList } from '../../../shared/wire/types';
+import { listCustomAgents } from '../../../shared/methods/agentPages';
 import { requestTimeoutMs } from '../backgroundRun';
 import { optionsCollection, timeoutOption } from '../descriptions';
-import { readPages } from './customAgent';
+import { TIMEOUT_SECONDS } from '../timeouts';
+
+const limitProperty: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	displayOptions: { show: { returnAll: [false] } },
+	description: 'Max number of results to return',
+};
 
 /** Return All and Limit, as every list operation has them. */
 export const returnAllProperties: INodeProperties[] = [
@@ -17,38 +26,19 @@ export const returnAllProperties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	limitProperty,
 ];
 
 /** How many entries the item asks for: Infinity with Return All. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return returnAll ? Infinity : Math.max(1, Number(ctx.getNodeParameter('limit', itemIndex, 50)) || 50);
+	const limit = Number(ctx.getNodeParameter('limit', itemIndex, limitProperty.default));
+	return returnAll ? Infinity : Math.max(1, limit || (limitProperty.default as number));
 }
 
-const properties: INodeProperties[] = [...returnAllProperties, optionsCollection([timeoutOption(60)])];
+const properties: INodeProperties[] = [...returnAllProperties, optionsCollection([timeoutOption(TIMEOUT_SECONDS.request)])];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['list'] } }, properties);
-
-/** Pages through `GET agents` with `next_page_token` until `limit` agents (or all of them) are read. */
-export async function listCustomAgents(
-	client: GeminiApiClient,
-	limit: number,
-	call: { timeoutMs: number; itemIndex?: number },
-): Promise<Agent[]> {
-	return await readPages(limit, async (qs) => {
-		const page = await client.request<AgentList>({ method: 'GET', path: resourcePath('agents'), qs, ...call });
-		return { entries: page.agents, next_page_token: page.next_page_token };
-	});
-}
 
 export async function execute(
 	this: IExecuteFunctions,

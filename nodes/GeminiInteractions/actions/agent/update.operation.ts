@@ -5,6 +5,7 @@ import type { CustomAgentUpdateFields } from '../../../shared/wire/request/agent
 import { buildCustomAgentUpdate } from '../../../shared/wire/request/agentConfig';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import type { Agent } from '../../../shared/wire/types';
+import { TIMEOUT_SECONDS } from '../timeouts';
 import { customAgentLocator, optionsCollection, timeoutOption } from '../descriptions';
 import { description as createDescription } from './create.operation';
 import { readCustomAgentId, requestCustomAgent } from './customAgent';
@@ -33,7 +34,7 @@ const properties: INodeProperties[] = [
 			})
 			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	optionsCollection([timeoutOption(60)]),
+	optionsCollection([timeoutOption(TIMEOUT_SECONDS.request)]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['update'] } }, properties);
