@@ -14,12 +14,10 @@ const failure = (reason: RegExp) => ({ ok: false, reason: expect.stringMatching(
 describe('safety settings', () => {
 	it('map each category to {type, threshold, method?}', () => {
 		expect(
-			buildSafetySettings({
-				setting: [
-					{ category: 'harassment', threshold: 'block_only_high', method: '' },
-					{ category: 'dangerous_content', threshold: 'off', method: 'severity' },
-				],
-			}),
+			buildSafetySettings([
+				{ category: 'harassment', threshold: 'block_only_high', method: '' },
+				{ category: 'dangerous_content', threshold: 'off', method: 'severity' },
+			]),
 		).toEqual({
 			ok: true,
 			value: [
@@ -27,15 +25,15 @@ describe('safety settings', () => {
 				{ type: 'dangerous_content', threshold: 'off', method: 'severity' },
 			],
 		});
-		expect(buildSafetySettings({})).toEqual({ ok: true, value: undefined });
+		expect(buildSafetySettings(undefined)).toEqual({ ok: true, value: undefined });
 	});
 
 	it('refuse unknown values (from expressions) and a category set twice', () => {
-		expect(buildSafetySettings({ setting: [{ category: 'violence', threshold: 'off' }] })).toEqual(failure(/setting 1 has the category "violence"/));
-		expect(buildSafetySettings({ setting: [{ category: 'harassment', threshold: 'BLOCK_NONE' }] })).toEqual(failure(/threshold "BLOCK_NONE"/));
-		expect(buildSafetySettings({ setting: [{ category: 'harassment', threshold: 'off', method: 'vibes' }] })).toEqual(failure(/method "vibes"/));
+		expect(buildSafetySettings([{ category: 'violence', threshold: 'off' }])).toEqual(failure(/setting 1 has the category "violence"/));
+		expect(buildSafetySettings([{ category: 'harassment', threshold: 'BLOCK_NONE' }])).toEqual(failure(/threshold "BLOCK_NONE"/));
+		expect(buildSafetySettings([{ category: 'harassment', threshold: 'off', method: 'vibes' }])).toEqual(failure(/method "vibes"/));
 		expect(
-			buildSafetySettings({ setting: [{ category: 'harassment', threshold: 'off' }, { category: 'harassment', threshold: 'block_none' }] }),
+			buildSafetySettings([{ category: 'harassment', threshold: 'off' }, { category: 'harassment', threshold: 'block_none' }]),
 		).toEqual(failure(/harassment is set twice/));
 	});
 });

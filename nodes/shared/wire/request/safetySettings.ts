@@ -2,17 +2,18 @@ import type { HarmCategory, SafetyMethod, SafetySetting, SafetyThreshold } from 
 import { HARM_CATEGORIES, SAFETY_METHODS, SAFETY_THRESHOLDS } from '../types';
 import type { Parsed } from './jsonParameter';
 
-/** The "Safety Settings" option as n8n hands it over: one entry per category. */
-export interface SafetySettingValues {
-	setting?: Array<{ category?: string; threshold?: string; method?: string }>;
+/** One entry of a "Safety Settings" collection as n8n hands it over. */
+export interface SafetySettingEntry {
+	category?: string;
+	threshold?: string;
+	method?: string;
 }
 
 const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
 	typeof value === 'string' && (list as readonly string[]).includes(value);
 
 /** `safety_settings` (wire reference §3.2): `{type, threshold, method?}` — `type`, not generateContent's `category`. */
-export function buildSafetySettings(values: SafetySettingValues | undefined): Parsed<SafetySetting[] | undefined> {
-	const entries = values?.setting ?? [];
+export function buildSafetySettings(entries: SafetySettingEntry[] | undefined = []): Parsed<SafetySetting[] | undefined> {
 	const settings: SafetySetting[] = [];
 	const seen = new Set<HarmCategory>();
 	for (const [index, entry] of entries.entries()) {
