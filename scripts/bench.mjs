@@ -4,7 +4,8 @@
 //
 //   npm run bench                    all benchmarks
 //   npm run bench -- --sizes 10,100  binary input sizes in MB (default 10,100)
-//   npm run bench -- --only speed    only the speed benchmarks (or: --only memory)
+//   npm run bench -- --only speed    only the speed benchmarks (or: --only memory, --only files)
+//   npm run bench -- --file-sizes 100,1024   Files API input sizes in MB (default 100,1024)
 //
 // Speed (scripts/bench-speed.mjs): stream parsing throughput and items per second at several
 // Concurrency settings.
@@ -161,7 +162,13 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus()[0]?.model ?? 'u
 async function main() {
 	const args = process.argv.slice(2);
 	if (args[0] === '--child') {
-		const result = await measureBinaryInput(JSON.parse(args[1]));
+		const params = JSON.parse(args[1]);
+		if (params.kind) {
+			const { measureFiles } = await import('./bench-files.mjs');
+			process.stdout.write(`${JSON.stringify(await measureFiles({ ...params, buildDir: BUILD_DIR, startSampler }))}\n`);
+			return;
+		}
+		const result = await measureBinaryInput(params);
 		process.stdout.write(`${JSON.stringify(result)}\n`);
 		return;
 	}
@@ -176,8 +183,30 @@ async function main() {
 	const { startEmulator } = await import('./emulator-process.mjs');
 	const emulator = await startEmulator();
 	const results = [];
+	const fileResults = [];
+	const fileSizesArg = args.indexOf('--file-sizes');
+	const fileSizes = fileSizesArg >= 0 ? args[fileSizesArg + 1].split(',').map(Number) : [100, 1024];
+	const child = async (params) => {
+		const out = await run(process.execPath, [
+			'--expose-gc',
+			'--max-old-space-size=4096',
+			fileURLToPath(import.meta.url),
+			'--child',
+			JSON.stringify({ ...params, url: emulator.url }),
+		]);
+		return JSON.parse(out.trim().split('\n').pop());
+	};
 	try {
-		if (only !== 'memory') {
+		if (!only || only === 'files') {
+			const measurements = [...fileSizes.map((sizeMb) => ({ kind: 'filesApi', sizeMb })), { kind: 'download', sizeMb: 100 }];
+			for (const params of measurements) {
+				const result = await child(params);
+				console.log(`${params.kind} ${params.sizeMb} MB: +${result.extraMb.toFixed(0)} MB peak RSS (limit ${result.limitMb.toFixed(0)} MB), ${result.ms} ms`);
+				fileResults.push(result);
+				await emulator.clearRequests();
+			}
+		}
+		if (only !== 'memory' && only !== 'files') {
 			const { measureSse, measureThroughput, speedReport } = await import('./bench-speed.mjs');
 			const sse = await measureSse(BUILD_DIR);
 			console.log(`stream parsing: ${sse.events} events in ${sse.ms.toFixed(0)} ms`);
@@ -185,7 +214,7 @@ async function main() {
 			for (const r of throughput) console.log(`concurrency ${r.concurrency}: ${r.items} items in ${r.ms} ms`);
 			await replaceSection('speed', speedReport(sse, throughput));
 		}
-		for (const sizeMb of only === 'speed' ? [] : sizes) {
+		for (const sizeMb of only === 'speed' || only === 'files' ? [] : sizes) {
 			for (const binaryMode of ['filesystem', 'default']) {
 				const out = await run(process.execPath, [
 					'--expose-gc',
@@ -204,6 +233,11 @@ async function main() {
 		await emulator.stop();
 	}
 	if (results.length > 0) await replaceSection('binary-input', binaryInputReport(results));
+	if (fileResults.length > 0) {
+		const { filesReport } = await import('./bench-files.mjs');
+		const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${os.platform()}`;
+		await replaceSection('large-files', filesReport(fileResults, machine));
+	}
 	console.log(`wrote ${path.relative(PROJECT_DIR, RESULTS_FILE)}`);
 }
 

@@ -45,6 +45,14 @@ async function handleControl(req, res, pathname, emu) {
     case 'POST /__emulator/revoke-tokens':
       emu.revokeTokens();
       return reply(200, {});
+    case 'POST /__emulator/environments/expire':
+      emu.environments.expire(String(body.id));
+      return reply(200, {});
+    case 'POST /__emulator/environments/advance-clock':
+      emu.environments.advanceClock(Number(body.ms) || 0);
+      return reply(200, {});
+    case 'POST /__emulator/environments/files':
+      return reply(200, emu.environments.putFile(String(body.environmentId), String(body.path), body));
     case 'POST /__emulator/service-accounts':
       return reply(200, emu.createServiceAccountKey(body));
     case 'POST /__emulator/authorized-users':

@@ -19,12 +19,25 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** false: log one line per request (and internal errors) to the console. Default true. */
   quiet?: boolean;
+  /** How long an environment may stay unused before it expires (Google: 7 days). Default 7 days. */
+  environmentIdleMs?: number;
+  /** How long an uploaded Files API file stays PROCESSING before it is ACTIVE. Default 300. */
+  fileProcessingMs?: number;
   /** What the metadata server's project/project-id answers. Default 'emulator-project'. */
   metadataProject?: string;
   /** The runtime service account whose tokens the metadata server hands out. */
   metadataServiceAccount?: string;
   /** Lifetime of the fake IdP's subject tokens (workload identity federation). Default 3600. */
   subjectTokenTtlSeconds?: number;
+}
+
+/** What a finished resumable upload received (Files API or environment file). */
+export interface UploadRecord {
+  /** `files/<id>`, or `<environment id>/<path>`. */
+  target: string;
+  bytes: number;
+  /** Hex sha256 of the received bytes. */
+  sha256: string;
 }
 
 export interface AuthInfo {
@@ -71,6 +84,8 @@ export interface RequestLogEntry {
   endedAt: number | null;
   /** In-flight API requests when this one started, itself included (0 for token requests). */
   inFlightAtStart: number;
+  /** On the request that finalized a resumable upload. */
+  upload?: UploadRecord;
 }
 
 export interface Fault {
@@ -173,6 +188,19 @@ export interface Emulator {
   addImpersonationTarget(email: string): void;
   addFault(fault: Fault): void;
   clearFaults(): void;
+  /** Agent sandboxes: expiry and test files. */
+  environments: {
+    /** The environment counts as idle too long from now on (status "expired", files 404). */
+    expire(id: string): void;
+    /** Moves the environments' clock forward, e.g. by 8 days. */
+    advanceClock(ms: number): void;
+    /** Puts a file into an environment (created in the Gemini API scope if unknown). `size` makes deterministic pseudo-random content of that size without holding it in memory. */
+    putFile(
+      id: string,
+      path: string,
+      file: { text?: string; base64?: string; size?: number; seed?: string; mimeType?: string; scope?: string },
+    ): Record<string, string>;
+  };
   close(): Promise<void>;
 }
 

@@ -10,6 +10,9 @@ const { createIdentity } = require('./identity');
 const { createOAuth } = require('./oauth');
 const { createRequestLog } = require('./requestLog');
 const { createRequestHandler } = require('./server');
+const { createUploadSessions } = require('./uploadSessions');
+const { createEnvironmentStore, DAY_MS } = require('./environments');
+const { createFileStore } = require('./filesApi');
 
 /** @type {Required<import('./index').EmulatorOptions>} */
 const DEFAULTS = {
@@ -22,6 +25,8 @@ const DEFAULTS = {
   sseKeepaliveMs: 1000,
   latencyMs: 0,
   quiet: true,
+  environmentIdleMs: 7 * DAY_MS,
+  fileProcessingMs: 300,
   metadataProject: 'emulator-project',
   metadataServiceAccount: 'emulator-runtime@emulator-project.iam.gserviceaccount.com',
   subjectTokenTtlSeconds: 3600,
@@ -39,7 +44,10 @@ async function startEmulator(options = {}) {
   const identity = createIdentity({ ...opts, mint: auth.mint, principalOf: auth.principalOf, url: () => url });
   const oauth = createOAuth({ mint: auth.mint, tokenUrl: () => `${url}/token`, refreshGrant: identity.refreshGrant });
   const agents = createAgentStore();
-  const interactions = createInteractionStore(opts, agents);
+  const uploads = createUploadSessions();
+  const environments = createEnvironmentStore(opts, uploads);
+  const files = createFileStore(opts, uploads);
+  const interactions = createInteractionStore(opts, agents, { environments, files });
   const faults = createFaults();
   const log = createRequestLog();
 
@@ -66,6 +74,11 @@ async function startEmulator(options = {}) {
     addImpersonationTarget: (email) => identity.addImpersonationTarget(email),
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
+    environments: {
+      expire: (id) => environments.expire(id),
+      advanceClock: (ms) => environments.advanceClock(ms),
+      putFile: (id, path, file) => environments.putFile(id, path, file),
+    },
     close: () =>
       new Promise((resolve) => {
         interactions.close();
@@ -75,7 +88,7 @@ async function startEmulator(options = {}) {
   };
 
   const server = http.createServer(
-    createRequestHandler({ opts, log, faults, auth, oauth, identity, interactions, agents, emulator: () => emulator }),
+    createRequestHandler({ opts, log, faults, auth, oauth, identity, interactions, agents, environments, files, emulator: () => emulator }),
   );
   await new Promise((resolve, reject) => {
     server.once('error', reject);

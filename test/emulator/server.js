@@ -9,6 +9,7 @@ const { handleModels } = require('./models');
 const { parseApiRoute, isTokenPath } = require('./routes');
 const { parseIdentityRoute } = require('./identity');
 const { handleControl } = require('./control');
+const { parseFileRoute } = require('./fileRoutes');
 
 /**
  * @typedef {object} ServerDeps
@@ -20,6 +21,8 @@ const { handleControl } = require('./control');
  * @property {ReturnType<import('./identity').createIdentity>} identity
  * @property {ReturnType<import('./interactions').createInteractionStore>} interactions
  * @property {ReturnType<import('./agents').createAgentStore>} agents
+ * @property {ReturnType<import('./environments').createEnvironmentStore>} environments
+ * @property {ReturnType<import('./filesApi').createFileStore>} files
  * @property {() => import('./index').Emulator} emulator
  */
 
@@ -46,7 +49,7 @@ function createRequestHandler(deps) {
 
   /**
    * @param {import('./http').Ctx} ctx
-   * @param {import('./routes').ApiRoute | undefined} route
+   * @param {import('./routes').ApiRoute | import('./fileRoutes').FileRoute | undefined} route
    * @param {boolean} isToken
    * @param {boolean} invalidJson
    * @param {import('./identity').IdentityRoute} [identityRoute]
@@ -71,6 +74,10 @@ function createRequestHandler(deps) {
         return deps.interactions.handle(ctx, route);
       case 'agents':
         return deps.agents.handle(ctx, route);
+      case 'environments':
+        return deps.environments.handle(ctx, /** @type {import('./fileRoutes').FileRoute} */ (route));
+      case 'files':
+        return deps.files.handle(ctx, /** @type {import('./fileRoutes').FileRoute} */ (route));
       default:
         return handleModels(ctx, { vertex: route.resource === 'publisherModels', id: route.id });
     }
@@ -98,10 +105,12 @@ function createRequestHandler(deps) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/__emulator/')) return handleControl(req, res, url.pathname, deps.emulator());
     const rawBody = await readBody(req);
-    const { body, invalid } = parseBody(rawBody, req.headers['content-type']);
-    const media = body && typeof body === 'object' && 'input' in body ? scanMedia(body.input) : undefined;
     const identityRoute = parseIdentityRoute(url.pathname);
-    const route = identityRoute ? undefined : parseApiRoute(url.pathname);
+    const route = identityRoute ? undefined : (parseApiRoute(url.pathname) ?? parseFileRoute(url.pathname));
+    // The chunks of a resumable upload are file bytes, not JSON.
+    const isUploadChunk = url.searchParams.has('upload_id') && route !== undefined && 'upload' in route && route.upload;
+    const { body, invalid } = isUploadChunk ? { body: undefined, invalid: false } : parseBody(rawBody, req.headers['content-type']);
+    const media = body && typeof body === 'object' && 'input' in body ? scanMedia(body.input) : undefined;
     const isToken = !route && !identityRoute && isTokenPath(url.pathname);
     const { entry, end } = log.start(req, url, { body, bytes: rawBody.length, counted: !isToken && !identityRoute });
     entry.media = media?.media ?? [];

@@ -1,6 +1,8 @@
 import { agent } from './agent';
+import { environment } from './environment';
+import { file } from './file';
 import { interaction } from './interaction';
 import type { Resource } from './resource';
 
 /** Every resource of the node (the editor lists them alphabetically). */
-export const RESOURCES: Resource[] = [interaction, agent];
+export const RESOURCES: Resource[] = [interaction, agent, environment, file];

@@ -331,6 +331,15 @@ const chatOnlyOptions: INodeProperties[] = [
 			'Comma-separated binary fields of the item to send with the input: images, audio, PDF and other documents, video',
 	},
 	{
+		displayName: 'Files API Above (MB)',
+		name: 'filesApiThresholdMb',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 1 },
+		default: 15,
+		description:
+			'Input binary files larger than this are uploaded to the Gemini Files API first (streamed, in chunks) and sent by URI; smaller ones go inline. Gemini Enterprise has no Files API: larger files need a gs:// URL.',
+	},
+	{
 		displayName: 'Input File URLs',
 		name: 'fileUrls',
 		type: 'string',
@@ -377,7 +386,8 @@ export const chatTurnOptions: INodeProperties[] = [...modelTurnOptions, ...chatO
 
 /** Submit Function Results continues a turn: no new files to send. */
 export const submitTurnOptions: INodeProperties[] = chatTurnOptions.filter(
-	(option) => !['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType', 'maxToolIterations'].includes(option.name),
+	(option) =>
+		!['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType', 'filesApiThresholdMb', 'maxToolIterations'].includes(option.name),
 );
 
 /** The parameters every chat turn ends with: functions, built-in tools, output shape and options. */

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { GeminiApiClient } from '../../shared/transport/client';
 import type { InlineData } from '../../shared/wire/request/inlineData';
 import { userContent } from '../../shared/wire/request/media';
 import type { OutputFormatValues } from '../../shared/wire/request/outputFormat';
@@ -16,7 +17,7 @@ import {
 import type { TurnOptionValues } from '../../shared/wire/request/turnOptions';
 import type { GenerationConfig, InteractionInput, ResponseFormat, Tool } from '../../shared/wire/types';
 import type { AttachmentOptions } from './files';
-import { readInlineAttachments } from './files';
+import { readAttachments } from './files';
 import type { RequestExtraValues } from './requestExtras';
 import { parameterValue as unwrap } from './requestExtras';
 import type { ConnectedTool } from './toolLoop';
@@ -90,11 +91,12 @@ export async function prepareChatTurn(
 	options: ChatTurnOptionValues,
 	input: InteractionInput | undefined,
 	parts: ChatTurnParts,
+	client: GeminiApiClient,
 ): Promise<PreparedChatTurn> {
 	const { tools, connected } = await readTools(ctx, itemIndex, options, parts.connectedTools);
 	const toolChoice = unwrap(ctx, itemIndex, buildToolChoice(options, tools), 'Tool Choice');
 	const output = unwrap(ctx, itemIndex, buildOutputFormat(options), 'Output Types');
-	const { media, inline } = parts.attachments ? await readInlineAttachments(ctx, itemIndex, options) : { media: [], inline: [] };
+	const { media, inline } = parts.attachments ? await readAttachments(ctx, itemIndex, options, client) : { media: [], inline: [] };
 	return {
 		input: typeof input === 'string' ? userContent(input, media) : input,
 		tools,

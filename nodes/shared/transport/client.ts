@@ -44,10 +44,18 @@ export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export interface ApiCall {
 	method: IHttpRequestMethods;
-	/** Below the collection URL (`interactions/…`, `agents/…`), or `models:` for the model catalogue. */
+	/**
+	 * Below the collection URL (`interactions/…`, `agents/…`), `models:` for the model catalogue,
+	 * `upload:` for the collection under `/upload/`, or an absolute upload session URL that Google
+	 * handed out (sent to the credential's host only, as Google's SDK does).
+	 */
 	path: string;
-	/** The JSON body, or a Buffer of already encoded JSON (requests with large inline files). */
+	/** The JSON body, or a Buffer (already encoded JSON, or file bytes with `headers['Content-Type']`). */
 	body?: object;
+	/** Extra request headers (resumable upload commands); they win over the defaults. */
+	headers?: Record<string, string>;
+	/** `Accept` for streamed responses other than events (file downloads). */
+	accept?: string;
 	qs?: IDataObject;
 	timeoutMs?: number;
 	itemIndex?: number;
@@ -62,11 +70,13 @@ export interface ApiStreamResponse {
 	json?: unknown;
 }
 
-interface FullResponse {
+/** A response as n8n hands it over: status, lower-cased headers, body (parsed JSON, text, or an open stream). */
+export interface ApiResponse {
 	statusCode: number;
 	headers: Record<string, unknown>;
 	body: unknown;
 }
+type FullResponse = ApiResponse;
 
 /** Builds `interactions/<id>/cancel` with each id encoded as one path segment. */
 export function resourcePath(collection: 'interactions' | 'agents', id?: string, action?: string): string {
@@ -189,11 +199,32 @@ export class GeminiApiClient {
 		}
 	}
 
+	/**
+	 * The whole response (status, headers, body) with the same retries and errors as `request`:
+	 * for calls that need headers (resumable uploads) or a body that is not JSON (`stream: true`
+	 * hands back the open body, e.g. a file download).
+	 */
+	async exchange(call: ApiCall): Promise<ApiResponse> {
+		return await this.send(call);
+	}
+
+	private urlOf(call: ApiCall, endpoint: ApiEndpoint): string {
+		const { path } = call;
+		if (path.startsWith('models:')) return `${endpoint.modelsUrl}${path.slice('models:'.length)}`;
+		if (path.startsWith('upload:')) return `${endpoint.uploadUrl}/${path.slice('upload:'.length)}`;
+		if (!/^https?:\/\//.test(path)) return `${endpoint.collectionUrl}/${path}`;
+		// An upload session URL: keep its path and query, but only ever talk to the credential's host.
+		const session = new URL(path);
+		const own = new URL(endpoint.collectionUrl);
+		session.protocol = own.protocol;
+		session.host = own.host;
+		return session.toString();
+	}
+
 	private async send(call: ApiCall): Promise<FullResponse> {
-		const { collectionUrl, modelsUrl, refreshesOn401 } = await this.endpoint(call.itemIndex);
-		const url = call.path.startsWith('models:')
-			? `${modelsUrl}${call.path.slice('models:'.length)}`
-			: `${collectionUrl}/${call.path}`;
+		const endpoint = await this.endpoint(call.itemIndex);
+		const { refreshesOn401 } = endpoint;
+		const url = this.urlOf(call, endpoint);
 		const path = new URL(url).pathname;
 		const policy = { ...DEFAULT_RETRY_POLICY, ...call.retry };
 		const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -248,8 +279,9 @@ export class GeminiApiClient {
 			body: call.body as IDataObject | undefined,
 			json: true,
 			headers: {
-				Accept: call.stream ? 'text/event-stream' : 'application/json',
+				Accept: call.accept ?? (call.stream ? 'text/event-stream' : 'application/json'),
 				...(Buffer.isBuffer(call.body) ? { 'Content-Type': 'application/json' } : {}),
+				...call.headers,
 			},
 			returnFullResponse: true,
 			// A 401 must still throw where a new token can be had: that makes n8n refresh it and retry once.

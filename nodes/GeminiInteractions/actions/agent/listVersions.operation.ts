@@ -4,9 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import type { AgentVersionList } from '../../../shared/wire/types';
 import { TIMEOUT_SECONDS } from '../timeouts';
-import { customAgentLocator, optionsCollection, timeoutOption } from '../descriptions';
+import { customAgentLocator, optionsCollection, readLimit, returnAllProperties, timeoutOption } from '../descriptions';
 import { readCustomAgentId, readPages, requestCustomAgent } from './customAgent';
-import { readLimit, returnAllProperties } from './list.operation';
 
 const properties: INodeProperties[] = [customAgentLocator, ...returnAllProperties, optionsCollection([timeoutOption(TIMEOUT_SECONDS.request)])];
 

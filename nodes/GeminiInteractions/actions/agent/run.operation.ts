@@ -6,7 +6,8 @@ import { buildAgentConfig, buildEnvironment, DEFAULT_AGENT } from '../../../shar
 import { buildAgentInteractionRequest } from '../../../shared/wire/request/interactionRequest';
 import { userContent } from '../../../shared/wire/request/media';
 import type { AttachmentOptions } from '../../helpers/files';
-import { readInlineAttachments } from '../../helpers/files';
+import { readAttachments } from '../../helpers/files';
+import { downloadOutputFiles } from '../environment/outputFiles';
 import { encodeJsonBody } from '../../../shared/wire/request/inlineData';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../../shared/transport/resourceErrors';
@@ -34,7 +35,7 @@ import { chatTurnOptions } from '../toolDescriptions';
 import { TIMEOUT_SECONDS } from '../timeouts';
 
 /** The item's files and file URLs go with the input, as in Interaction → Create. */
-const ATTACHMENT_OPTIONS = ['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType'];
+const ATTACHMENT_OPTIONS = ['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType', 'filesApiThresholdMb'];
 const attachmentOptions = chatTurnOptions.filter((option) => ATTACHMENT_OPTIONS.includes(option.name));
 
 const properties: INodeProperties[] = [
@@ -137,6 +138,15 @@ const properties: INodeProperties[] = [
 					'Whether Deep Research first proposes a research plan and waits for your answer (send it with Previous Interaction ID) instead of starting right away',
 			},
 			{
+				displayName: 'Download Output Files',
+				name: 'downloadOutputFiles',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. /workspace/out/*.pdf, /workspace/out/data.csv',
+				description:
+					'Files the agent wrote in its environment to output as binary data (data, data_1…), listed in "files": paths or glob patterns (* within a folder, ** across folders), comma-separated',
+			},
+			{
 				displayName: 'Maximum Total Tokens (Antigravity)',
 				name: 'maxTotalTokens',
 				type: 'number',
@@ -196,6 +206,7 @@ export const description = updateDisplayOptions({ show: { resource: ['agent'], o
 interface RunAgentOptions extends AgentConfigOptions, WaitOptionValues, AttachmentOptions, RequestExtraValues {
 	previousInteractionId?: string;
 	systemInstruction?: string;
+	downloadOutputFiles?: string;
 }
 
 function checked<T>(ctx: IExecuteFunctions, itemIndex: number, result: ParameterCheck<T>): T {
@@ -232,7 +243,7 @@ export async function execute(
 	);
 	const previousInteractionId = options.previousInteractionId?.trim() || undefined;
 	const extras = readRequestExtras(this, itemIndex, options);
-	const attachments = await readInlineAttachments(this, itemIndex, options);
+	const attachments = await readAttachments(this, itemIndex, options, client);
 	const request = withAdditionalFields(
 		this,
 		itemIndex,
@@ -280,5 +291,13 @@ export async function execute(
 		waitMode === 'wait' ? await followToEnd(this, itemIndex, client, created.value, options) : created.value;
 	reportTokenUsage(this, interaction.usage);
 	assertSuccessful(this, itemIndex, interaction);
-	return interactionItem(this, itemIndex, interaction);
+	if (!options.downloadOutputFiles?.trim() || interaction.status !== 'completed') {
+		return interactionItem(this, itemIndex, interaction);
+	}
+	const { binary, files } = await downloadOutputFiles(this, client, interaction.environment_id, options.downloadOutputFiles, {
+		itemIndex,
+		timeoutMs: requestTimeoutMs(options),
+	});
+	const [item] = interactionItem(this, itemIndex, interaction);
+	return [{ ...item, json: { ...item.json, files }, binary }];
 }

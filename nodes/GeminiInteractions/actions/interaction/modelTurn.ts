@@ -96,7 +96,7 @@ export async function runModelTurn(
 	const options = readTurnOptions(ctx, itemIndex) as ChatTurnOptionValues;
 	const { model, substitution } = readModel(ctx, itemIndex, options);
 	const chatTurn: PreparedChatTurn | undefined = turn.chat
-		? await prepareChatTurn(ctx, itemIndex, options, turn.settings.input, turn.chat)
+		? await prepareChatTurn(ctx, itemIndex, options, turn.settings.input, turn.chat, client)
 		: undefined;
 	const requestExtras = readRequestExtras(ctx, itemIndex, options);
 	const generationConfig = { ...buildGenerationConfig(options), ...chatTurn?.generationConfig };
