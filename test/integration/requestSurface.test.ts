@@ -27,7 +27,7 @@ describe.each(AUTH_MODES)('safety settings and labels (%s)', (authMode) => {
 			create('Hello', {
 				options: {
 					safetySettings: {
-						setting: [
+						values: [
 							{ category: 'harassment', threshold: 'block_only_high', method: '' },
 							{ category: 'dangerous_content', threshold: 'off', method: 'severity' },
 						],
@@ -83,7 +83,7 @@ describe('blocked answers', () => {
 			await fixture.run(
 				'apiKey',
 				create('Rude #blocked:harassment', {
-					options: { safetySettings: { setting: [{ category: 'harassment', threshold: 'block_only_high' }] } },
+					options: { safetySettings: { values: [{ category: 'harassment', threshold: 'block_only_high' }] } },
 				}),
 			),
 		);

@@ -12,10 +12,10 @@ import {
 	topKOption,
 	topPOption,
 } from '../../shared/descriptions/modelParameters';
-import { HARM_CATEGORIES, SAFETY_THRESHOLDS } from '../../shared/wire/types';
+import { safetySettingsOption } from '../../shared/descriptions/safetySettings';
 import { TIMEOUT_SECONDS } from './timeouts';
 
-export { modelLocator };
+export { modelLocator, safetySettingsOption };
 
 export const inputProperty: INodeProperties = {
 	displayName: 'Input',
@@ -66,54 +66,6 @@ export function timeoutOption(defaultSeconds: number): INodeProperties {
 		description: 'How long to wait for Google to answer one request before giving up',
 	};
 }
-
-const words = (value: string) => value.replace(/_/g, ' ').replace(/^./, (first) => first.toUpperCase());
-
-/** `safety_settings`: a threshold per harm category (Interactions API field `type`, not `category`). */
-export const safetySettingsOption: INodeProperties = {
-	displayName: 'Safety Settings',
-	name: 'safetySettings',
-	type: 'fixedCollection',
-	typeOptions: { multipleValues: true },
-	placeholder: 'Add Safety Setting',
-	default: {},
-	description:
-		'How readily Google blocks answers per harm category. A blocked answer is an error that names the category.',
-	options: [
-		{
-			displayName: 'Setting',
-			name: 'setting',
-			values: [
-				{
-					displayName: 'Category',
-					name: 'category',
-					type: 'options',
-					options: HARM_CATEGORIES.map((category) => ({ name: words(category), value: category })),
-					default: 'harassment',
-				},
-				{
-					displayName: 'Threshold',
-					name: 'threshold',
-					type: 'options',
-					options: SAFETY_THRESHOLDS.map((threshold) => ({ name: words(threshold), value: threshold })),
-					default: 'block_medium_and_above',
-					description: 'From which likelihood on the answer is blocked; Off turns the filter off for the category',
-				},
-				{
-					displayName: 'Method',
-					name: 'method',
-					type: 'options',
-					options: [
-						{ name: 'Default', value: '', description: 'Google\'s default (probability)' },
-						{ name: 'Probability', value: 'probability' },
-						{ name: 'Severity', value: 'severity', description: 'Judge by how severe the content is (Vertex AI)' },
-					],
-					default: '',
-				},
-			],
-		},
-	],
-};
 
 /** `labels`: key → value for billing attribution on Gemini Enterprise / Vertex AI. */
 export const labelsOption: INodeProperties = {

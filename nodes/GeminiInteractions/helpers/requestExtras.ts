@@ -11,7 +11,7 @@ import type { JsonObject, Labels, SafetySetting } from '../../shared/wire/types'
 
 /** Options that every model turn and agent run has: safety settings, labels, raw extra fields. */
 export interface RequestExtraValues {
-	safetySettings?: { setting?: SafetySettingEntry[] };
+	safetySettings?: { values?: SafetySettingEntry[] };
 	labels?: LabelValues;
 	additionalFields?: unknown;
 }
@@ -31,7 +31,7 @@ export function parameterValue<T>(ctx: IExecuteFunctions, itemIndex: number, par
 /** Checked before anything is sent: Google would reject these with a less helpful message. */
 export function readRequestExtras(ctx: IExecuteFunctions, itemIndex: number, options: RequestExtraValues): RequestExtras {
 	return {
-		safetySettings: parameterValue(ctx, itemIndex, buildSafetySettings(options.safetySettings?.setting), 'Safety Settings'),
+		safetySettings: parameterValue(ctx, itemIndex, buildSafetySettings(options.safetySettings?.values), 'Safety Settings'),
 		labels: parameterValue(ctx, itemIndex, buildLabels(options.labels), 'Labels'),
 		additionalFields: parameterValue(ctx, itemIndex, parseAdditionalFields(options.additionalFields), 'Additional Fields (JSON)'),
 	};
