@@ -4,11 +4,14 @@
 //
 //   npm run bench                    all benchmarks
 //   npm run bench -- --sizes 10,100  binary input sizes in MB (default 10,100)
-//   npm run bench -- --only speed    only the speed benchmarks (or: --only memory, --only files)
+//   npm run bench -- --only speed    only the speed benchmarks (or: --only memory, --only files, --only quota)
 //   npm run bench -- --file-sizes 100,1024   Files API input sizes in MB (default 100,1024)
 //
 // Speed (scripts/bench-speed.mjs): stream parsing throughput and items per second at several
 // Concurrency settings.
+//
+// Quota (scripts/bench-quota.mjs): 100 items against the emulator's capacity mode (10 at a time) and
+// quota mode (10 requests per 2 s window), as ratios to what each limit allows.
 //
 // Binary input memory: one file of the given size is attached to a Create request (n8n's filesystem
 // binary mode, its default in regular mode, and the in-memory mode). Each size runs in a fresh Node
@@ -197,6 +200,14 @@ async function main() {
 		return JSON.parse(out.trim().split('\n').pop());
 	};
 	try {
+		if (!only || only === 'quota') {
+			const { measureCap, measureWindow, quotaReport } = await import('./bench-quota.mjs');
+			const cap = await measureCap(BUILD_DIR, emulator);
+			console.log(`capacity 10: ${cap.answered}/${cap.items} in ${cap.ms} ms (${(cap.ms / cap.limitMs).toFixed(2)}× the limit), ${cap.refused} refused`);
+			const window = await measureWindow(BUILD_DIR, emulator);
+			console.log(`10 per 2 s: ${window.answered}/${window.items} in ${window.ms} ms (${(window.ms / window.limitMs).toFixed(2)}× the floor), ${window.refused}/${window.requests} refused`);
+			await replaceSection('quota', quotaReport(cap, window));
+		}
 		if (!only || only === 'files') {
 			const measurements = [...fileSizes.map((sizeMb) => ({ kind: 'filesApi', sizeMb })), { kind: 'download', sizeMb: 100 }];
 			for (const params of measurements) {
@@ -206,7 +217,7 @@ async function main() {
 				await emulator.clearRequests();
 			}
 		}
-		if (only !== 'memory' && only !== 'files') {
+		if (!only || only === 'speed') {
 			const { measureSse, measureThroughput, speedReport } = await import('./bench-speed.mjs');
 			const sse = await measureSse(BUILD_DIR);
 			console.log(`stream parsing: ${sse.events} events in ${sse.ms.toFixed(0)} ms`);
@@ -214,7 +225,7 @@ async function main() {
 			for (const r of throughput) console.log(`concurrency ${r.concurrency}: ${r.items} items in ${r.ms} ms`);
 			await replaceSection('speed', speedReport(sse, throughput));
 		}
-		for (const sizeMb of only === 'speed' || only === 'files' ? [] : sizes) {
+		for (const sizeMb of !only || only === 'memory' ? sizes : []) {
 			for (const binaryMode of ['filesystem', 'default']) {
 				const out = await run(process.execPath, [
 					'--expose-gc',

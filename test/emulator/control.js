@@ -42,6 +42,14 @@ async function handleControl(req, res, pathname, emu) {
     case 'DELETE /__emulator/faults':
       emu.clearFaults();
       return reply(200, {});
+    case 'POST /__emulator/quota':
+      emu.setQuota(body);
+      return reply(200, {});
+    case 'DELETE /__emulator/quota':
+      emu.setQuota(null);
+      return reply(200, {});
+    case 'GET /__emulator/quota':
+      return reply(200, emu.quotaStats);
     case 'POST /__emulator/revoke-tokens':
       emu.revokeTokens();
       return reply(200, {});

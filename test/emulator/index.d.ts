@@ -124,6 +124,27 @@ export interface Fault {
   resetConnection?: boolean;
 }
 
+/** Quota and capacity modes (quota.js); any combination. Refusals are answered at once. */
+export interface QuotaMode {
+  /** Only requests matching this count (default: every API request). */
+  match?: { method?: string; path?: string };
+  /** Fixed windows of `windowMs` (default 60000) starting with their first request; more → 429 with RetryInfo (time left in the window) and QuotaFailure. */
+  requestsPerWindow?: number;
+  windowMs?: number;
+  /** Default `GenerateRequestsPerMinutePerProjectPerModel-FreeTier`. */
+  quotaId?: string;
+  /** Admitted requests in total; more → 429 naming a per-day quota. */
+  requestsPerDay?: number;
+  /** Default `GenerateRequestsPerDayPerProjectPerModel-FreeTier`. */
+  dailyQuotaId?: string;
+  /** RetryInfo of the daily refusal; default the time until midnight UTC. */
+  dailyRetryDelayMs?: number;
+  /** Admit at most this many requests at a time; more → 429 without details. */
+  maxConcurrent?: number;
+  /** Hold every admitted request this long before answering it. */
+  answerDelayMs?: number;
+}
+
 export interface ServiceAccountKey {
   type: 'service_account';
   project_id: string;
@@ -188,6 +209,10 @@ export interface Emulator {
   addImpersonationTarget(email: string): void;
   addFault(fault: Fault): void;
   clearFaults(): void;
+  /** Turns the quota/capacity mode on (a new mode starts with fresh counters) or off (null). */
+  setQuota(mode: QuotaMode | null): void;
+  /** Requests admitted and refused since the last setQuota, and those being answered now. */
+  readonly quotaStats: { admitted: number; refused: number; inFlight: number };
   /** Agent sandboxes: expiry and test files. */
   environments: {
     /** The environment counts as idle too long from now on (status "expired", files 404). */

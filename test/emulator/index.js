@@ -8,6 +8,7 @@ const { createFaults } = require('./faults');
 const { createInteractionStore } = require('./interactions');
 const { createIdentity } = require('./identity');
 const { createOAuth } = require('./oauth');
+const { createQuota } = require('./quota');
 const { createRequestLog } = require('./requestLog');
 const { createRequestHandler } = require('./server');
 const { createUploadSessions } = require('./uploadSessions');
@@ -49,6 +50,7 @@ async function startEmulator(options = {}) {
   const files = createFileStore(opts, uploads);
   const interactions = createInteractionStore(opts, agents, { environments, files });
   const faults = createFaults();
+  const quota = createQuota();
   const log = createRequestLog();
 
   /** @type {import('./index').Emulator} */
@@ -74,6 +76,10 @@ async function startEmulator(options = {}) {
     addImpersonationTarget: (email) => identity.addImpersonationTarget(email),
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
+    setQuota: (mode) => quota.set(mode),
+    get quotaStats() {
+      return quota.stats();
+    },
     environments: {
       expire: (id) => environments.expire(id),
       advanceClock: (ms) => environments.advanceClock(ms),
@@ -88,7 +94,7 @@ async function startEmulator(options = {}) {
   };
 
   const server = http.createServer(
-    createRequestHandler({ opts, log, faults, auth, oauth, identity, interactions, agents, environments, files, emulator: () => emulator }),
+    createRequestHandler({ opts, log, faults, quota, auth, oauth, identity, interactions, agents, environments, files, emulator: () => emulator }),
   );
   await new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -16,6 +16,7 @@ const { parseFileRoute } = require('./fileRoutes');
  * @property {{ latencyMs: number, quiet: boolean }} opts
  * @property {ReturnType<import('./requestLog').createRequestLog>} log
  * @property {ReturnType<import('./faults').createFaults>} faults
+ * @property {ReturnType<import('./quota').createQuota>} quota
  * @property {ReturnType<import('./auth').createAuth>} auth
  * @property {ReturnType<import('./oauth').createOAuth>} oauth
  * @property {ReturnType<import('./identity').createIdentity>} identity
@@ -69,6 +70,7 @@ function createRequestHandler(deps) {
     Object.assign(ctx.entry, { family, apiVersion }, project ? { project, location } : {});
     deps.auth.authenticate(family, ctx);
     if (invalidJson) throw invalidRequest('Invalid JSON payload received.');
+    if (!(await deps.quota.admit(ctx))) return;
     switch (route.resource) {
       case 'interactions':
         return deps.interactions.handle(ctx, route);

@@ -193,13 +193,15 @@ describe('additional fields (JSON)', () => {
 		itemsOf(
 			await fixture.run(
 				'apiKey',
-				create('Hi', { options: { temperature: 0.5, additionalFields: '{"service_tier": "flex", "generation_config": {"seed": 7}}' } }),
+				create('Hi', {
+					options: { temperature: 0.5, additionalFields: '{"webhook_config": {"uris": ["https://example.com/hook"]}, "generation_config": {"seed": 7}}' },
+				}),
 			),
 		);
 		expect(fixture.apiRequests()[0].body).toEqual({
 			model: 'gemini-3.5-flash',
 			input: 'Hi',
-			service_tier: 'flex',
+			webhook_config: { uris: ['https://example.com/hook'] },
 			generation_config: { temperature: 0.5, seed: 7 },
 		});
 	});
@@ -207,6 +209,8 @@ describe('additional fields (JSON)', () => {
 	it('a field the node sets, or a camelCase key, is a parameter error; a field Google lacks gets Google\'s error', async () => {
 		const conflict = await fixture.run('apiKey', create('Hi', { options: { temperature: 0.5, additionalFields: '{"generation_config": {"temperature": 1}}' } }));
 		expect(conflict.error?.message).toMatch(/The parameter "Additional Fields \(JSON\)" is invalid: "generation_config.temperature" is already set/);
+		const tier = await fixture.run('apiKey', create('Hi', { options: { serviceTier: 'flex', additionalFields: '{"service_tier": "priority"}' } }));
+		expect(tier.error?.message).toMatch(/"service_tier" is already set by the node's own parameters/);
 		const camel = await fixture.run('apiKey', create('Hi', { options: { additionalFields: '{"serviceTier": "flex"}' } }));
 		expect(camel.error?.message).toMatch(/"serviceTier" is not snake_case.*"service_tier"/);
 		expect(fixture.apiRequests()).toHaveLength(0);
@@ -224,14 +228,17 @@ describe('additional fields (JSON)', () => {
 				operation: 'run',
 				agent: { __rl: true, mode: 'list', value: 'antigravity-preview-09-2026' },
 				input: 'Tidy the repo',
-				options: { labels: { label: [{ key: 'team', value: 'infra' }] }, additionalFields: '{"service_tier": "priority"}' },
+				options: {
+					labels: { label: [{ key: 'team', value: 'infra' }] },
+					additionalFields: '{"webhook_config": {"user_metadata": {"runId": 7}}}',
+				},
 			}),
 		);
 		const [request] = fixture.apiRequests();
 		expect(request.body).toMatchObject({
 			agent: 'antigravity-preview-09-2026',
 			labels: { team: 'infra' },
-			service_tier: 'priority',
+			webhook_config: { user_metadata: { runId: 7 } },
 			background: true,
 			environment: 'remote',
 		});

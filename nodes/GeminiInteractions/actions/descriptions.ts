@@ -52,8 +52,37 @@ export const concurrencyOption: INodeProperties = {
 	name: 'concurrency',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 50 },
-	default: 5,
-	description: 'How many input items are sent to Google at the same time',
+	default: 20,
+	description:
+		'The most input items sent to Google at the same time. The node starts with fewer, adds more while Google answers, and slows the whole batch down when Google says a quota is exceeded.',
+};
+
+export const maxQuotaWaitOption: INodeProperties = {
+	displayName: 'Maximum Quota Wait (Minutes)',
+	name: 'maxQuotaWait',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 1 },
+	default: 10,
+	description:
+		'How long one item may wait in total while Google answers "quota exceeded" (429) before it fails. A daily quota, or a wait Google announces to be longer, fails the item at once. Flex turns wait 30 minutes unless set.',
+};
+
+export const serviceTierOption: INodeProperties = {
+	displayName: 'Service Tier',
+	name: 'serviceTier',
+	type: 'options',
+	options: [
+		{ name: 'Standard', value: 'standard', description: "Google's default" },
+		{
+			name: 'Flex',
+			value: 'flex',
+			description:
+				'About half the price; answers can take minutes (the timeout is 20 minutes unless set)',
+		},
+		{ name: 'Priority', value: 'priority', description: 'Faster and more reliable, at a higher price' },
+	],
+	default: 'standard',
+	description: 'The price and speed class of the request (service_tier)',
 };
 
 export function timeoutOption(defaultSeconds: number): INodeProperties {
@@ -97,7 +126,7 @@ export const additionalFieldsOption: INodeProperties = {
 	typeOptions: { rows: 4 },
 	default: '{}',
 	description:
-		'More request fields as a JSON object with snake_case keys, e.g. {"service_tier": "flex"}, merged into the request. A field the node already sets from its own parameters is an error.',
+		'More request fields as a JSON object with snake_case keys, e.g. {"webhook_config": {"uris": ["https://example.com/hook"]}}, merged into the request. A field the node already sets from its own parameters is an error.',
 };
 
 /** Options of every model turn: system instruction, generation settings, storage, and how items run. */
@@ -107,9 +136,11 @@ export const modelTurnOptions: INodeProperties[] = [
 	thinkingSummariesOption,
 	labelsOption,
 	maxOutputTokensOption,
+	maxQuotaWaitOption,
 	replaceDeprecatedModelsOption,
 	safetySettingsOption,
 	seedOption,
+	serviceTierOption,
 	stopSequencesOption,
 	{
 		displayName: 'Store Interaction',

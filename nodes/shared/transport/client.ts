@@ -7,10 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { RequestGate, RequestTicket } from '../scheduling/adaptiveConcurrency';
 import { cancellableSleep, ExecutionCancelledError } from './cancellableSleep';
 import type { ApiEndpoint, AuthMode } from './endpoints';
 import { CREDENTIAL_TYPES, lookUpEndpoint } from './endpoints';
 import { apiErrorFromMessage, apiErrorFromResponse } from './errors';
+import type { QuotaStop } from './quotaErrors';
+import { quotaError } from './quotaErrors';
 import type { RetryPolicy } from './retry';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -18,6 +21,7 @@ import {
 	isRetryableStatus,
 	nextRetryDelay,
 	parseRetryAfter,
+	parseRetryHint,
 } from './retry';
 
 /**
@@ -41,6 +45,14 @@ export interface RequestContext {
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
+/** How long one request may wait for the quota (429s) in total before the item fails. */
+export const DEFAULT_MAX_QUOTA_WAIT_MS = 10 * 60_000;
+
+export interface ClientOptions {
+	/** Shared by the items of a batch: pauses and paces them all when Google answers 429. */
+	gate?: RequestGate;
+	maxQuotaWaitMs?: number;
+}
 
 export interface ApiCall {
 	method: IHttpRequestMethods;
@@ -130,6 +142,7 @@ export class GeminiApiClient {
 	constructor(
 		private readonly ctx: RequestContext,
 		readonly authMode: AuthMode,
+		private readonly options: ClientOptions = {},
 	) {}
 
 	get credentialType(): string {
@@ -229,12 +242,21 @@ export class GeminiApiClient {
 		const policy = { ...DEFAULT_RETRY_POLICY, ...call.retry };
 		const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-		for (let attempt = 1; ; attempt++) {
+		const quota = new QuotaWait(this.options.maxQuotaWaitMs ?? DEFAULT_MAX_QUOTA_WAIT_MS);
+		for (let attempt = 1; ; ) {
 			this.throwIfCancelled();
+			const ticket = await quota.measure(this.options.gate?.beforeRequest());
+			if (ticket && quota.remainingMs <= 0) {
+				// Held back by the batch's pacing for longer than this request may wait.
+				this.options.gate!.answered(ticket, false);
+				const stop: QuotaStop = { kind: 'waitedTooLong', waitedMs: quota.waitedMs };
+				throw quotaError(this.node, stop, parseRetryHint({}, undefined), { body: undefined, method: call.method, path, itemIndex: call.itemIndex });
+			}
 			let response: FullResponse;
 			try {
 				response = await this.sendOnce(url, call, timeoutMs, refreshesOn401);
 			} catch (error) {
+				if (ticket) this.options.gate!.answered(ticket, false);
 				this.throwIfCancelled();
 				if (isTimeout(error)) {
 					throw apiErrorFromMessage(
@@ -246,16 +268,27 @@ export class GeminiApiClient {
 					);
 				}
 				const delay = isRetryableNetworkCode(errorCode(error))
-					? nextRetryDelay(attempt, undefined, policy)
+					? nextRetryDelay(attempt++, undefined, policy)
 					: undefined;
 				if (delay === undefined) throw this.fromThrown(error, call, path);
 				await cancellableSleep(delay, this.cancelSignal);
 				continue;
 			}
 
-			if (response.statusCode >= 200 && response.statusCode < 300) return response;
+			if (response.statusCode === 429) {
+				// Quota: not an attempt that counts. Wait as Google asks, as long as the limit allows.
+				const body = call.stream ? await readBody(response.body) : response.body;
+				const stop = await this.waitForQuota(quota, ticket, response.headers, body);
+				if (stop) {
+					throw quotaError(this.node, stop.reason, stop.hint, { body, method: call.method, path, itemIndex: call.itemIndex });
+				}
+				continue;
+			}
+			const ok = response.statusCode >= 200 && response.statusCode < 300;
+			if (ticket) this.options.gate!.answered(ticket, ok);
+			if (ok) return response;
 			const delay = isRetryableStatus(response.statusCode)
-				? nextRetryDelay(attempt, parseRetryAfter(response.headers), policy)
+				? nextRetryDelay(attempt++, parseRetryAfter(response.headers), policy)
 				: undefined;
 			if (delay === undefined) {
 				throw apiErrorFromResponse(this.node, {
@@ -269,6 +302,37 @@ export class GeminiApiClient {
 			if (call.stream) await readBody(response.body);
 			await cancellableSleep(delay, this.cancelSignal);
 		}
+	}
+
+	/**
+	 * After a 429: the reason to stop (a daily quota, a delay beyond the waiting limit, the limit
+	 * reached), or undefined once the request may be sent again. With a gate the whole batch
+	 * pauses; without one (a single call) this request backs off on its own.
+	 */
+	private async waitForQuota(
+		quota: QuotaWait,
+		ticket: RequestTicket | undefined,
+		headers: Record<string, unknown>,
+		body: unknown,
+	): Promise<{ reason: QuotaStop; hint: ReturnType<typeof parseRetryHint> } | undefined> {
+		const hint = parseRetryHint(headers, body);
+		let reason: QuotaStop | undefined;
+		if (hint.daily) reason = { kind: 'daily' };
+		else if (hint.delayMs !== undefined && hint.delayMs > quota.remainingMs) {
+			reason = { kind: 'hintTooLong', delayMs: hint.delayMs, maxWaitMs: quota.maxMs };
+		}
+		if (reason) {
+			if (ticket) this.options.gate!.answered(ticket, false);
+			return { reason, hint };
+		}
+		if (ticket) {
+			await quota.measure(this.options.gate!.throttled(ticket, hint.delayMs));
+		} else {
+			const delay = hint.delayMs ?? Math.min(32_000, 1000 * 2 ** quota.refusals);
+			await quota.measure(cancellableSleep(Math.min(delay, quota.remainingMs), this.cancelSignal));
+		}
+		quota.refusals++;
+		return quota.remainingMs <= 0 ? { reason: { kind: 'waitedTooLong', waitedMs: quota.waitedMs }, hint } : undefined;
 	}
 
 	private async sendOnce(url: string, call: ApiCall, timeoutMs: number, refreshesOn401: boolean): Promise<FullResponse> {
@@ -337,5 +401,27 @@ export class GeminiApiClient {
 			`${call.method} ${path} failed: ${wrapped.message ?? String(error)}. Check the credential's base URL and the network.`,
 			call.itemIndex,
 		);
+	}
+}
+
+/** The time one request has spent waiting for the quota, against its limit. */
+class QuotaWait {
+	waitedMs = 0;
+	refusals = 0;
+
+	constructor(readonly maxMs: number) {}
+
+	get remainingMs(): number {
+		return Math.max(0, this.maxMs - this.waitedMs);
+	}
+
+	async measure<T>(waiting: Promise<T> | undefined): Promise<T | undefined> {
+		if (waiting === undefined) return undefined;
+		const started = Date.now();
+		try {
+			return await waiting;
+		} finally {
+			this.waitedMs += Date.now() - started;
+		}
 	}
 }

@@ -222,6 +222,8 @@ export interface InteractionRequestCommon {
 	labels?: Labels;
 	/** Asks for the next part of an answer paused at `requires_continuation`. */
 	continuation_token?: string;
+	/** `standard` (Google's default), `flex` (cheaper, minutes of latency) or `priority`. */
+	service_tier?: string;
 }
 
 export interface ModelInteractionRequest extends InteractionRequestCommon {

@@ -4,6 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { AgentConfigOptions, EnvironmentChoice, ParameterCheck } from '../../../shared/wire/request/agentConfig';
 import { buildAgentConfig, buildEnvironment, DEFAULT_AGENT } from '../../../shared/wire/request/agentConfig';
 import { buildAgentInteractionRequest } from '../../../shared/wire/request/interactionRequest';
+import type { ServiceTier } from '../../../shared/wire/request/serviceTier';
+import { turnTimeoutMs } from '../../../shared/wire/request/serviceTier';
 import { userContent } from '../../../shared/wire/request/media';
 import type { AttachmentOptions } from '../../helpers/files';
 import { readAttachments } from '../../helpers/files';
@@ -22,7 +24,9 @@ import {
 	byDisplayName,
 	concurrencyOption,
 	labelsOption,
+	maxQuotaWaitOption,
 	safetySettingsOption,
+	serviceTierOption,
 	inputProperty,
 	interactionSimplifyProperty,
 	optionsCollection,
@@ -121,6 +125,8 @@ const properties: INodeProperties[] = [
 			labelsOption,
 			safetySettingsOption,
 			concurrencyOption,
+			maxQuotaWaitOption,
+			serviceTierOption,
 			timeoutOption(TIMEOUT_SECONDS.request),
 			{
 				displayName: 'BigQuery Tool (Deep Research)',
@@ -204,6 +210,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['run'] } }, properties);
 
 interface RunAgentOptions extends AgentConfigOptions, WaitOptionValues, AttachmentOptions, RequestExtraValues {
+	serviceTier?: ServiceTier | '';
 	previousInteractionId?: string;
 	systemInstruction?: string;
 	downloadOutputFiles?: string;
@@ -254,6 +261,7 @@ export async function execute(
 				previousInteractionId,
 				systemInstruction: options.systemInstruction?.trim() ? options.systemInstruction : undefined,
 				environment,
+				serviceTier: options.serviceTier,
 				// Agent runs take minutes: always in the background, followed below unless asked not to.
 				background: true,
 				safetySettings: extras.safetySettings,
@@ -270,7 +278,7 @@ export async function execute(
 			path: 'interactions',
 			// Files are base64-encoded once, straight into the body (see request/inlineData.ts).
 			body: attachments.inline.length > 0 ? encodeJsonBody(request, attachments.inline) : request,
-			timeoutMs: requestTimeoutMs(options),
+			timeoutMs: turnTimeoutMs(options.timeout, options.serviceTier, TIMEOUT_SECONDS.request),
 			itemIndex,
 		}),
 	);

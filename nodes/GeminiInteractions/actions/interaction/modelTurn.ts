@@ -15,6 +15,7 @@ import { buildModelInteractionRequest } from '../../../shared/wire/request/inter
 import type { TurnSettings } from '../../../shared/wire/request/interactionRequest';
 import { chooseModel } from '../../../shared/wire/request/modelSelection';
 import type { TurnOptionValues } from '../../../shared/wire/request/turnOptions';
+import { turnTimeoutMs } from '../../../shared/wire/request/serviceTier';
 import { buildGenerationConfig, systemInstruction } from '../../../shared/wire/request/turnOptions';
 import { fileSummaries, outputFiles, withoutInlineMedia } from '../../../shared/wire/response/media';
 import { outputText } from '../../../shared/wire/response/outputText';
@@ -112,6 +113,7 @@ export async function runModelTurn(
 				responseFormat: turn.settings.responseFormat ?? chatTurn?.responseFormat,
 				systemInstruction: systemInstruction(options),
 				store: options.store,
+				serviceTier: options.serviceTier,
 				safetySettings: requestExtras.safetySettings,
 				labels: requestExtras.labels,
 			},
@@ -128,7 +130,7 @@ export async function runModelTurn(
 		files = [];
 		return await sendModelTurn(ctx, client, body, {
 			itemIndex,
-			timeoutMs: (options.timeout ?? TIMEOUT_SECONDS.modelTurn) * 1000,
+			timeoutMs: turnTimeoutMs(options.timeout, options.serviceTier, TIMEOUT_SECONDS.modelTurn),
 			chat,
 			encode: inline.length > 0 ? (ready) => encodeJsonBody(ready, inline) : undefined,
 		});

@@ -39,7 +39,7 @@ export function parseAdditionalFields(value: unknown): Parsed<JsonObject | undef
 	if (!parsed.ok) return parsed;
 	if (parsed.value === undefined || parsed.value === null) return { ok: true, value: undefined };
 	if (!isPlainObject(parsed.value)) {
-		return { ok: false, reason: 'it must be a JSON object of request fields, such as {"service_tier": "flex"}' };
+		return { ok: false, reason: 'it must be a JSON object of request fields, such as {"webhook_config": {…}}' };
 	}
 	const wrong = firstNonSnakeKey(parsed.value, '');
 	if (wrong) {

@@ -10,6 +10,8 @@ import type {
 	SafetySetting,
 	Tool,
 } from '../types';
+import type { ServiceTier } from './serviceTier';
+import { serviceTierField } from './serviceTier';
 
 /** One turn's settings; tools, system instruction and generation config are turn-scoped by the API. */
 export interface TurnSettings {
@@ -24,6 +26,7 @@ export interface TurnSettings {
 	environment?: Environment;
 	safetySettings?: SafetySetting[];
 	labels?: Labels;
+	serviceTier?: ServiceTier | '';
 }
 
 function hasInput(input: InteractionInput | undefined): input is InteractionInput {
@@ -47,6 +50,7 @@ function commonFields(settings: TurnSettings) {
 		...(settings.store === false ? { store: false } : {}),
 		...(settings.background ? { background: true } : {}),
 		...(settings.stream ? { stream: true } : {}),
+		...serviceTierField(settings.serviceTier),
 	};
 }
 
