@@ -12,9 +12,10 @@ import {
 	topKOption,
 	topPOption,
 } from '../../shared/descriptions/modelParameters';
+import { safetySettingsOption } from '../../shared/descriptions/safetySettings';
 import { TIMEOUT_SECONDS } from './timeouts';
 
-export { modelLocator };
+export { modelLocator, safetySettingsOption };
 
 export const inputProperty: INodeProperties = {
 	displayName: 'Input',
@@ -95,13 +96,49 @@ export function timeoutOption(defaultSeconds: number): INodeProperties {
 	};
 }
 
+/** `labels`: key → value for billing attribution on Gemini Enterprise / Vertex AI. */
+export const labelsOption: INodeProperties = {
+	displayName: 'Labels',
+	name: 'labels',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Label',
+	default: {},
+	description:
+		'Labels for billing reports (Gemini Enterprise / Vertex AI). Keys start with a lowercase letter; keys and values have at most 63 lowercase letters, digits, _ or -.',
+	options: [
+		{
+			displayName: 'Label',
+			name: 'label',
+			values: [
+				{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. team' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. support' },
+			],
+		},
+	],
+};
+
+/** Request fields the node has no parameter for yet, merged into the body as they are. */
+export const additionalFieldsOption: INodeProperties = {
+	displayName: 'Additional Fields (JSON)',
+	name: 'additionalFields',
+	type: 'json',
+	typeOptions: { rows: 4 },
+	default: '{}',
+	description:
+		'More request fields as a JSON object with snake_case keys, e.g. {"webhook_config": {"uris": ["https://example.com/hook"]}}, merged into the request. A field the node already sets from its own parameters is an error.',
+};
+
 /** Options of every model turn: system instruction, generation settings, storage, and how items run. */
 export const modelTurnOptions: INodeProperties[] = [
+	additionalFieldsOption,
 	concurrencyOption,
 	thinkingSummariesOption,
+	labelsOption,
 	maxOutputTokensOption,
 	maxQuotaWaitOption,
 	replaceDeprecatedModelsOption,
+	safetySettingsOption,
 	seedOption,
 	serviceTierOption,
 	stopSequencesOption,

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { GeminiApiClient } from '../../../shared/transport/client';
@@ -18,23 +18,27 @@ export function readCustomAgentId(ctx: IExecuteFunctions, itemIndex: number): st
 	return id;
 }
 
-/** `GET` or `DELETE agents/{id}`; a 404 names the agent. */
+/** `GET`, `PATCH` or `DELETE agents/{id}` (or `agents/{id}/versions`); a 404 names the agent. */
 export async function requestCustomAgent<T>(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	client: GeminiApiClient,
 	id: string,
 	method: IHttpRequestMethods,
+	extra: { action?: 'versions'; body?: object; qs?: IDataObject } = {},
 ): Promise<T> {
 	return await requestResource<T>(
 		ctx.getNode(),
 		client,
 		{
 			method,
-			path: resourcePath('agents', id),
+			path: resourcePath('agents', id, extra.action),
+			...(extra.body ? { body: extra.body } : {}),
+			...(extra.qs ? { qs: extra.qs } : {}),
 			timeoutMs: requestTimeoutMs(ctx.getNodeParameter('options', itemIndex, {})),
 			itemIndex,
 		},
 		agentNotFound(id),
 	);
 }
+

@@ -16,10 +16,16 @@ import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../
 import type { Interaction } from '../../../shared/wire/types';
 import type { WaitOptionValues } from '../backgroundRun';
 import { assertSuccessful, followToEnd, interactionItem, requestTimeoutMs } from '../backgroundRun';
+import { reportTokenUsage } from '../../../shared/host/tokenUsage';
+import type { RequestExtraValues } from '../../helpers/requestExtras';
+import { readRequestExtras, withAdditionalFields } from '../../helpers/requestExtras';
 import {
+	additionalFieldsOption,
 	byDisplayName,
 	concurrencyOption,
+	labelsOption,
 	maxQuotaWaitOption,
+	safetySettingsOption,
 	serviceTierOption,
 	inputProperty,
 	interactionSimplifyProperty,
@@ -115,6 +121,9 @@ const properties: INodeProperties[] = [
 		byDisplayName([
 			...waitOptions,
 			...attachmentOptions,
+			additionalFieldsOption,
+			labelsOption,
+			safetySettingsOption,
 			concurrencyOption,
 			maxQuotaWaitOption,
 			serviceTierOption,
@@ -200,7 +209,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['run'] } }, properties);
 
-interface RunAgentOptions extends AgentConfigOptions, WaitOptionValues, AttachmentOptions {
+interface RunAgentOptions extends AgentConfigOptions, WaitOptionValues, AttachmentOptions, RequestExtraValues {
 	serviceTier?: ServiceTier | '';
 	previousInteractionId?: string;
 	systemInstruction?: string;
@@ -240,19 +249,27 @@ export async function execute(
 		}),
 	);
 	const previousInteractionId = options.previousInteractionId?.trim() || undefined;
+	const extras = readRequestExtras(this, itemIndex, options);
 	const attachments = await readAttachments(this, itemIndex, options, client);
-	const request = buildAgentInteractionRequest(
-		agent,
-		{
-			input: userContent(input, attachments.media),
-			previousInteractionId,
-			systemInstruction: options.systemInstruction?.trim() ? options.systemInstruction : undefined,
-			environment,
-			serviceTier: options.serviceTier,
-			// Agent runs take minutes: always in the background, followed below unless asked not to.
-			background: true,
-		},
-		agentConfig,
+	const request = withAdditionalFields(
+		this,
+		itemIndex,
+		buildAgentInteractionRequest(
+			agent,
+			{
+				input: userContent(input, attachments.media),
+				previousInteractionId,
+				systemInstruction: options.systemInstruction?.trim() ? options.systemInstruction : undefined,
+				environment,
+				serviceTier: options.serviceTier,
+				// Agent runs take minutes: always in the background, followed below unless asked not to.
+				background: true,
+				safetySettings: extras.safetySettings,
+				labels: extras.labels,
+			},
+			agentConfig,
+		),
+		extras,
 	);
 
 	const created = await settle(
@@ -280,6 +297,7 @@ export async function execute(
 	const waitMode = this.getNodeParameter('waitMode', itemIndex, 'wait') as string;
 	const interaction =
 		waitMode === 'wait' ? await followToEnd(this, itemIndex, client, created.value, options) : created.value;
+	reportTokenUsage(this, interaction.usage);
 	assertSuccessful(this, itemIndex, interaction);
 	if (!options.downloadOutputFiles?.trim() || interaction.status !== 'completed') {
 		return interactionItem(this, itemIndex, interaction);

@@ -4,8 +4,10 @@ import type {
 	GenerationConfig,
 	InteractionInput,
 	JsonObject,
+	Labels,
 	ModelInteractionRequest,
 	ResponseFormat,
+	SafetySetting,
 	Tool,
 } from '../types';
 import type { ServiceTier } from './serviceTier';
@@ -22,6 +24,8 @@ export interface TurnSettings {
 	background?: boolean;
 	stream?: boolean;
 	environment?: Environment;
+	safetySettings?: SafetySetting[];
+	labels?: Labels;
 	serviceTier?: ServiceTier | '';
 }
 
@@ -41,6 +45,8 @@ function commonFields(settings: TurnSettings) {
 		...(settings.environment !== undefined && settings.environment !== ''
 			? { environment: settings.environment }
 			: {}),
+		...(settings.safetySettings?.length ? { safety_settings: settings.safetySettings } : {}),
+		...(settings.labels && Object.keys(settings.labels).length > 0 ? { labels: settings.labels } : {}),
 		...(settings.store === false ? { store: false } : {}),
 		...(settings.background ? { background: true } : {}),
 		...(settings.stream ? { stream: true } : {}),
