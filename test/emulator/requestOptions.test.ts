@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 // The request fields beyond input and tools: valid values pass (Google's own SDK sends them),
 // values Google rejects get Google's error shape {"error": {"message", "code"}}.
 import { GoogleGenAI } from '@google/genai';

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 // Safety settings, labels, tool choice, Google Maps, image and speech output, additional fields,
 // blocked answers, token usage in n8n's execution data, and custom agent update/versions: each
 // checked on the wire (the emulator's request log) and in what the node outputs.

@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 import type { IExecuteFunctions, ITaskMetadata } from 'n8n-workflow';
 
 import { reportTokenUsage } from '../../nodes/shared/host/tokenUsage';
