@@ -51,6 +51,10 @@ function notReadBack(saved, read, where = '') {
 		const at = where ? `${where}.${key}` : key;
 		if (!(key in (read ?? {}))) problems.push(`${at} is dropped`);
 		else if (isPlainObject(value) && isPlainObject(read[key]) && !value.__rl) problems.push(...notReadBack(value, read[key], at));
+		else if (Array.isArray(value) && Array.isArray(read[key]) && value.length === read[key].length && value.some(isPlainObject)) {
+			// fixedCollection entries: n8n adds each entry's defaults beside the saved values
+			value.forEach((entry, i) => problems.push(...notReadBack({ [i]: entry }, { [i]: read[key][i] }, at)));
+		}
 		else if (JSON.stringify(value) !== JSON.stringify(read[key])) problems.push(`${at}: saved ${JSON.stringify(value)}, read ${JSON.stringify(read[key])}`);
 	}
 	return problems;
