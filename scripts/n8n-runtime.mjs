@@ -25,7 +25,7 @@ export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
  * (examples/expectations `needs`); an example needing one the host lacks is skipped there.
  */
 export const RUNTIMES = Object.freeze([
-	Object.freeze({ n8n: '2.41.1', node: 24, overrides: { linkedom: '0.18.14' }, features: ['streaming', 'aiNodeSdk'] }),
+	Object.freeze({ n8n: '2.41.1', node: 24, overrides: { linkedom: '0.18.14' }, features: ['streaming', 'aiNodeSdk', 'tokenUsage'] }),
 	Object.freeze({ n8n: '1.82.3', node: 22, overrides: { xlsx: '0.18.5' }, features: [] }),
 ]);
 
@@ -33,6 +33,7 @@ export const RUNTIMES = Object.freeze([
 export const HOST_FEATURES = Object.freeze({
 	streaming: 'the "Streaming" response mode of the Chat Trigger and Webhook nodes',
 	aiNodeSdk: "n8n's AI node SDK (@n8n/ai-node-sdk), which the Chat Model sub-node needs",
+	tokenUsage: "n8n's token usage records per node (setMetadata and its usage helper)",
 });
 export const NEWEST = RUNTIMES[0];
 export const OLDEST = RUNTIMES[RUNTIMES.length - 1];

@@ -2,12 +2,14 @@
 // and checking it: the execution status, no node errors on success, then its sidecar expectations.
 import assert from 'node:assert/strict';
 import { executionError, executionStatus, nodeItems, runData, runExample } from '../../../scripts/examples.mjs';
+import { runtimeSpec } from '../../../scripts/n8n-runtime.mjs';
 
-/** What a sidecar's check(ctx) receives. */
+/** What a sidecar's check(ctx) receives; `host` is the n8n matrix entry (its `features`). */
 export function checkContext(ctx, example, result) {
 	return {
 		assert,
 		example,
+		host: runtimeSpec(),
 		emulator: ctx.emulator,
 		run: result.run,
 		response: result.response,
