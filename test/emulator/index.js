@@ -9,6 +9,7 @@ const { createInteractionStore } = require('./interactions');
 const { createOAuth } = require('./oauth');
 const { createRequestLog } = require('./requestLog');
 const { createRequestHandler } = require('./server');
+const { createWebhookService } = require('./webhooks');
 
 /** @type {Required<import('./index').EmulatorOptions>} */
 const DEFAULTS = {
@@ -21,6 +22,8 @@ const DEFAULTS = {
   sseKeepaliveMs: 1000,
   latencyMs: 0,
   quiet: true,
+  webhookRetryDelayMs: 200,
+  webhookMaxAttempts: 5,
 };
 
 /**
@@ -34,7 +37,8 @@ async function startEmulator(options = {}) {
   const auth = createAuth(opts);
   const oauth = createOAuth({ mint: auth.mint, tokenUrl: () => `${url}/token` });
   const agents = createAgentStore();
-  const interactions = createInteractionStore(opts, agents);
+  const webhooks = createWebhookService(opts);
+  const interactions = createInteractionStore(opts, agents, { onSettled: webhooks.onInteractionSettled });
   const faults = createFaults();
   const log = createRequestLog();
 
@@ -52,6 +56,15 @@ async function startEmulator(options = {}) {
     get maxInFlight() {
       return log.maxInFlight;
     },
+    get jwksUrl() {
+      return `${url}/.well-known/jwks.json`;
+    },
+    get webhookDeliveries() {
+      return webhooks.deliveries;
+    },
+    duplicateWebhookDeliveries: (count) => webhooks.duplicateNext(count),
+    webhooksIdle: () => webhooks.idle(),
+    signWebhookJwt: (claims) => webhooks.signJwt(claims),
     clearRequests: () => log.clear(),
     createServiceAccountKey: (o) => oauth.createServiceAccountKey(o),
     registerServiceAccount: (email, pem) => oauth.registerServiceAccount(email, pem),
@@ -61,13 +74,14 @@ async function startEmulator(options = {}) {
     close: () =>
       new Promise((resolve) => {
         interactions.close();
+        webhooks.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
 
   const server = http.createServer(
-    createRequestHandler({ opts, log, faults, auth, oauth, interactions, agents, emulator: () => emulator }),
+    createRequestHandler({ opts, log, faults, auth, oauth, interactions, agents, webhooks, emulator: () => emulator }),
   );
   await new Promise((resolve, reject) => {
     server.once('error', reject);

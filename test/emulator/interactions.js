@@ -26,13 +26,17 @@ const CANCELLABLE = new Set([...RUNNING, 'requires_action']);
  * @property {import('./replies').TurnPlan} plan the final outcome, decided at creation
  * @property {Timeline} timeline
  * @property {NodeJS.Timeout[]} timers
+ * @property {boolean} background
+ * @property {any} [webhookConfig]
  */
 
 /**
  * @param {{ backgroundDurationMs: number, streamChunkDelayMs: number, sseKeepaliveMs: number }} opts
  * @param {ReturnType<import('./agents').createAgentStore>} agents
+ * @param {{ onSettled?: (settled: { scope: string, interaction: any, webhookConfig?: any }) => void }} [hooks]
+ *   told when a background interaction ends or waits for action (webhook deliveries)
  */
-function createInteractionStore(opts, agents) {
+function createInteractionStore(opts, agents, hooks = {}) {
   /** @type {Map<string, StoredInteraction>} */
   const records = new Map();
   const continuations = createContinuations();
@@ -81,6 +85,7 @@ function createInteractionStore(opts, agents) {
     const summary = { id: wireId(record), status, usage: plan.usage, created, updated, service_tier, object, model, agent, environment_id, errors, continuation_token };
     record.timeline.append({ event_type: 'interaction.completed', interaction: summary });
     record.timeline.finish();
+    if (record.background) hooks.onSettled?.({ scope: record.scope, interaction: summary, webhookConfig: record.webhookConfig });
   }
 
   /** @param {StoredInteraction} record */
@@ -124,6 +129,8 @@ function createInteractionStore(opts, agents) {
   function create(ctx, scope) {
     validateCreate(ctx.body, ctx.media);
     const body = ctx.body;
+    // webhook_config needs background:true (Google's webhooks guide; @google/genai WebhookConfig).
+    if (body.webhook_config !== undefined && body.background !== true) throw invalidRequest('webhook_config requires background=true.');
     const actor = resolveActor(body, scope);
     const previous = body.previous_interaction_id ? lookup(scope, body.previous_interaction_id) : undefined;
     if (previous && RUNNING.has(previous.resource.status)) {
@@ -158,6 +165,8 @@ function createInteractionStore(opts, agents) {
       plan,
       timeline: new Timeline(),
       timers: [],
+      background: body.background === true,
+      webhookConfig: body.webhook_config,
     };
     record.resource = {
       id: record.id,

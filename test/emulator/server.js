@@ -8,6 +8,7 @@ const { applyFault } = require('./faults');
 const { handleModels } = require('./models');
 const { parseApiRoute, isTokenPath } = require('./routes');
 const { handleControl } = require('./control');
+const { parseWebhookRoute, isJwksPath } = require('./webhooks');
 
 /**
  * @typedef {object} ServerDeps
@@ -18,6 +19,7 @@ const { handleControl } = require('./control');
  * @property {ReturnType<import('./oauth').createOAuth>} oauth
  * @property {ReturnType<import('./interactions').createInteractionStore>} interactions
  * @property {ReturnType<import('./agents').createAgentStore>} agents
+ * @property {ReturnType<import('./webhooks').createWebhookService>} webhooks
  * @property {() => import('./index').Emulator} emulator
  */
 
@@ -53,6 +55,14 @@ function createRequestHandler(deps) {
     const fault = deps.faults.take(ctx);
     if (fault && (await applyFault(ctx, fault, isToken ? 'oauth' : 'interactions'))) return;
     if (isToken) return deps.oauth.handleToken(ctx);
+    if (!route && isJwksPath(ctx.url.pathname) && ctx.req.method === 'GET') return deps.webhooks.handleJwks(ctx);
+    const webhookRoute = route ? undefined : parseWebhookRoute(ctx.url.pathname);
+    if (webhookRoute) {
+      Object.assign(ctx.entry, { family: 'gemini', apiVersion: webhookRoute.apiVersion });
+      deps.auth.authenticate('gemini', ctx);
+      if (invalidJson) throw invalidRequest('Invalid JSON payload received.');
+      return deps.webhooks.handle(ctx, webhookRoute);
+    }
     if (!route) throw new ApiError(404, `No route for ${ctx.req.method} ${ctx.url.pathname}.`, { style: 'classic' });
     const { family, apiVersion, project, location } = route;
     Object.assign(ctx.entry, { family, apiVersion }, project ? { project, location } : {});
