@@ -218,6 +218,16 @@ export function waitModeProperty(defaultMode: 'wait' | 'returnImmediately'): INo
 				description:
 					'Follow the run until it ends and output the result. A failed, cancelled, incomplete or over-budget run is an error.',
 			},
+			...(defaultMode === 'wait'
+				? [
+						{
+							name: 'Resume on Webhook',
+							value: 'webhook',
+							description:
+								'Let Google call n8n back when the run ends; the execution waits without holding a worker. n8n must be reachable from Google (WEBHOOK_URL).',
+						},
+					]
+				: []),
 			{
 				name: defaultMode === 'wait' ? 'Return Immediately' : 'Return Current State',
 				value: 'returnImmediately',
@@ -232,6 +242,7 @@ export function waitModeProperty(defaultMode: 'wait' | 'returnImmediately'): INo
 }
 
 const onlyWhenWaiting = { show: { '/waitMode': ['wait'] } };
+const whenWaitingOrResuming = { show: { '/waitMode': ['wait', 'webhook'] } };
 
 /** Options of waiting for a background run (shown when Wait Mode is Wait for Completion). */
 export const waitOptions: INodeProperties[] = [
@@ -250,7 +261,7 @@ export const waitOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0.01, numberPrecision: 2 },
 		default: 90,
-		displayOptions: onlyWhenWaiting,
+		displayOptions: whenWaitingOrResuming,
 		description: 'How long to wait for the run to end; Deep Research runs take up to an hour',
 	},
 	{
@@ -262,6 +273,16 @@ export const waitOptions: INodeProperties[] = [
 		displayOptions: onlyWhenWaiting,
 		description:
 			'How often to ask for the status, only when the server cannot stream the run (normally the node follows its stream)',
+	},
+	{
+		displayName: 'Webhook Keys URL (JWKS)',
+		name: 'webhookJwksUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://generativelanguage.googleapis.com/.well-known/jwks.json',
+		displayOptions: { show: { '/waitMode': ['webhook'] } },
+		description:
+			"Where the public keys that sign Google's callbacks are published. Empty: Google's, or the well-known key path below the credential's Base URL when that is not Google (a gateway).",
 	},
 ];
 

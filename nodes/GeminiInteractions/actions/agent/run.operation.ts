@@ -13,6 +13,8 @@ import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../
 import type { Interaction } from '../../../shared/wire/types';
 import type { WaitOptionValues } from '../backgroundRun';
 import { assertSuccessful, followToEnd, interactionItem, requestTimeoutMs } from '../backgroundRun';
+import type { AuthMode } from '../../../shared/transport/endpoints';
+import { RESUME_ON_WEBHOOK, resumeUrlFor, webhookConfig } from '../webhookResume';
 import {
 	byDisplayName,
 	concurrencyOption,
@@ -221,6 +223,11 @@ export async function execute(
 		}),
 	);
 	const previousInteractionId = options.previousInteractionId?.trim() || undefined;
+	const waitMode = this.getNodeParameter('waitMode', itemIndex, 'wait') as string;
+	const resumeUrl =
+		waitMode === RESUME_ON_WEBHOOK
+			? await resumeUrlFor(this, itemIndex, this.getNodeParameter('authentication', 0, 'apiKey') as AuthMode)
+			: undefined;
 	const attachments = await readInlineAttachments(this, itemIndex, options);
 	const request = buildAgentInteractionRequest(
 		agent,
@@ -234,6 +241,9 @@ export async function execute(
 		},
 		agentConfig,
 	);
+	if (resumeUrl !== undefined) {
+		Object.assign(request, { webhook_config: webhookConfig(resumeUrl, itemIndex, this.getExecutionId()) });
+	}
 
 	const created = await settle(
 		client.request<Interaction>({
@@ -257,7 +267,6 @@ export async function execute(
 		);
 	}
 
-	const waitMode = this.getNodeParameter('waitMode', itemIndex, 'wait') as string;
 	const interaction =
 		waitMode === 'wait' ? await followToEnd(this, itemIndex, client, created.value, options) : created.value;
 	assertSuccessful(this, itemIndex, interaction);
