@@ -7,6 +7,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { subtitleExpression } from './actions/resource';
+import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
 import { resumeFromWebhook, usesResumeOnWebhook, waitForResume } from './actions/webhookResume';
 import { credentials, properties } from './actions/versionDescription';
@@ -32,9 +34,7 @@ export class GeminiInteractions implements INodeType {
 		icon: { light: 'file:gemini.svg', dark: 'file:gemini.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// Plain `||` and brackets only: older n8n expression parsers reject `?.` and `??`.
-		subtitle:
-			'={{ ({ interaction: { create: "Message a model", continueConversation: "Continue a conversation", generateStructuredOutput: "Generate structured output", submitFunctionResults: "Submit function results", get: "Get an interaction", cancel: "Cancel an interaction", delete: "Delete an interaction" }, agent: { run: "Run an agent", create: "Create a custom agent", get: "Get a custom agent", list: "List custom agents", delete: "Delete a custom agent" } }[$parameter["resource"]] || {})[$parameter["operation"]] || $parameter["operation"] }}',
+		subtitle: subtitleExpression(RESOURCES),
 		description: "Talk to Gemini models and agents through Google's Interactions API",
 		defaults: { name: 'Gemini Interactions' },
 		usableAsTool: true,

@@ -71,8 +71,15 @@ function createAuth(opts) {
     throw new ApiError(401, auth.scheme === 'bearer' ? INVALID_TOKEN : INVALID_KEY, { style: 'classic' });
   }
 
+  /** Who a minted token belongs to, while it is valid. @param {string} token */
+  function principalOf(token) {
+    const grant = minted.get(token);
+    return grant && grant.expiresAt > Date.now() ? grant.principal : undefined;
+  }
+
   return {
     mint,
+    principalOf,
     authenticate,
     revokeTokens: () => minted.clear(),
   };

@@ -52,6 +52,10 @@ async function handleControl(req, res, pathname, emu) {
       return reply(200, {});
     case 'POST /__emulator/service-accounts':
       return reply(200, emu.createServiceAccountKey(body));
+    case 'POST /__emulator/authorized-users':
+      return reply(200, emu.createAuthorizedUser(body));
+    case 'POST /__emulator/external-accounts':
+      return reply(200, emu.createExternalAccount(body));
     default:
       return reply(404, { error: `unknown control route ${route}` });
   }

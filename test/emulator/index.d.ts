@@ -23,6 +23,12 @@ export interface EmulatorOptions {
   webhookRetryDelayMs?: number;
   /** Attempts per webhook delivery (non-2xx answers and network errors are retried). Default 5. */
   webhookMaxAttempts?: number;
+  /** What the metadata server's project/project-id answers. Default 'emulator-project'. */
+  metadataProject?: string;
+  /** The runtime service account whose tokens the metadata server hands out. */
+  metadataServiceAccount?: string;
+  /** Lifetime of the fake IdP's subject tokens (workload identity federation). Default 3600. */
+  subjectTokenTtlSeconds?: number;
 }
 
 /** One attempt to deliver a webhook event. */
@@ -69,7 +75,7 @@ export interface RequestLogEntry {
   headers: Record<string, string | string[] | undefined>;
   auth: AuthInfo;
   /** 'oauth' for the token endpoint, 'unknown' for paths that match no route. */
-  family: 'gemini' | 'enterprise' | 'express' | 'oauth' | 'unknown';
+  family: 'gemini' | 'enterprise' | 'express' | 'oauth' | 'metadata' | 'sts' | 'idp' | 'iam' | 'unknown';
   apiVersion?: 'v1' | 'v1beta' | 'v1beta1';
   project?: string;
   location?: string;
@@ -109,6 +115,8 @@ export interface Fault {
   retryAfter?: number | string;
   /** `retry-after-ms` header value. */
   retryAfterMs?: number;
+  /** Every token minted so far expires as this request arrives (before it is authenticated). */
+  revokeTokens?: boolean;
   /** Hold the request this long before answering (normally, unless other fields say otherwise). */
   delayMs?: number;
   /** SSE: write this many events, then destroy the socket. */
@@ -137,6 +145,33 @@ export interface ServiceAccountKey {
   universe_domain: string;
 }
 
+export interface AuthorizedUserJson {
+  type: 'authorized_user';
+  account: string;
+  client_id: string;
+  client_secret: string;
+  refresh_token: string;
+  /** Not written by gcloud; points the refresh grant at this emulator. */
+  token_uri: string;
+  quota_project_id?: string;
+  universe_domain: string;
+}
+
+export interface ExternalAccountJson {
+  type: 'external_account';
+  audience: string;
+  subject_token_type: string;
+  token_url: string;
+  credential_source: {
+    url: string;
+    headers: Record<string, string>;
+    format: { type: 'text' | 'json'; subject_token_field_name?: string };
+  };
+  service_account_impersonation_url?: string;
+  quota_project_id?: string;
+  universe_domain: string;
+}
+
 export interface Emulator {
   /** 'http://127.0.0.1:PORT' — base URL for both credential types. */
   readonly url: string;
@@ -162,6 +197,12 @@ export interface Emulator {
   registerServiceAccount(clientEmail: string, publicKeyPem: string): void;
   /** Every token minted so far now gets 401. */
   revokeTokens(): void;
+  /** An ADC user JSON (`gcloud auth application-default login`) whose refresh token POST /token accepts. */
+  createAuthorizedUser(opts?: { quotaProjectId?: string }): AuthorizedUserJson;
+  /** An `external_account` JSON whose URL source is this emulator's fake IdP and whose token_url is its STS. */
+  createExternalAccount(opts?: { format?: 'text' | 'json'; impersonate?: string; quotaProjectId?: string }): ExternalAccountJson;
+  /** Lets generateAccessToken issue tokens for this service account (`impersonated@<metadataProject>.iam…` always works). */
+  addImpersonationTarget(email: string): void;
   addFault(fault: Fault): void;
   clearFaults(): void;
   close(): Promise<void>;

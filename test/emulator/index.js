@@ -6,6 +6,7 @@ const { createAgentStore } = require('./agents');
 const { createAuth } = require('./auth');
 const { createFaults } = require('./faults');
 const { createInteractionStore } = require('./interactions');
+const { createIdentity } = require('./identity');
 const { createOAuth } = require('./oauth');
 const { createRequestLog } = require('./requestLog');
 const { createRequestHandler } = require('./server');
@@ -24,6 +25,9 @@ const DEFAULTS = {
   quiet: true,
   webhookRetryDelayMs: 200,
   webhookMaxAttempts: 5,
+  metadataProject: 'emulator-project',
+  metadataServiceAccount: 'emulator-runtime@emulator-project.iam.gserviceaccount.com',
+  subjectTokenTtlSeconds: 3600,
 };
 
 /**
@@ -35,7 +39,8 @@ async function startEmulator(options = {}) {
   const opts = { ...DEFAULTS, ...options };
   let url = '';
   const auth = createAuth(opts);
-  const oauth = createOAuth({ mint: auth.mint, tokenUrl: () => `${url}/token` });
+  const identity = createIdentity({ ...opts, mint: auth.mint, principalOf: auth.principalOf, url: () => url });
+  const oauth = createOAuth({ mint: auth.mint, tokenUrl: () => `${url}/token`, refreshGrant: identity.refreshGrant });
   const agents = createAgentStore();
   const webhooks = createWebhookService(opts);
   const interactions = createInteractionStore(opts, agents, { onSettled: webhooks.onInteractionSettled });
@@ -69,6 +74,9 @@ async function startEmulator(options = {}) {
     createServiceAccountKey: (o) => oauth.createServiceAccountKey(o),
     registerServiceAccount: (email, pem) => oauth.registerServiceAccount(email, pem),
     revokeTokens: () => auth.revokeTokens(),
+    createAuthorizedUser: (o) => identity.createAuthorizedUser(o),
+    createExternalAccount: (o) => identity.createExternalAccount(o),
+    addImpersonationTarget: (email) => identity.addImpersonationTarget(email),
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
     close: () =>
@@ -81,7 +89,7 @@ async function startEmulator(options = {}) {
   };
 
   const server = http.createServer(
-    createRequestHandler({ opts, log, faults, auth, oauth, interactions, agents, webhooks, emulator: () => emulator }),
+    createRequestHandler({ opts, log, faults, auth, oauth, identity, interactions, agents, webhooks, emulator: () => emulator }),
   );
   await new Promise((resolve, reject) => {
     server.once('error', reject);

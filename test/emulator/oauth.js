@@ -18,7 +18,7 @@ const oauthError = (error, description) => new ApiError(400, description, { styl
 /**
  * The OAuth side of the emulator: registered service accounts and the
  * `POST /token` JWT-bearer grant.
- * @param {{ mint: (principal: string) => object, tokenUrl: () => string }} deps
+ * @param {{ mint: (principal: string) => object, tokenUrl: () => string, refreshGrant: (ctx: import('./http').Ctx, form: Record<string, string>) => void }} deps
  */
 function createOAuth(deps) {
   /** @type {Map<string, crypto.KeyObject>} */
@@ -89,6 +89,7 @@ function createOAuth(deps) {
     ctx.entry.family = 'oauth';
     if (ctx.req.method !== 'POST') throw new ApiError(405, 'Method not allowed', { style: 'oauth', code: 'invalid_request' });
     const form = ctx.body && typeof ctx.body === 'object' ? ctx.body : {};
+    if (form.grant_type === 'refresh_token') return deps.refreshGrant(ctx, form);
     if (form.grant_type !== JWT_BEARER) {
       throw oauthError('unsupported_grant_type', `Invalid grant_type: ${form.grant_type ?? ''}`);
     }

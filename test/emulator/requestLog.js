@@ -3,7 +3,7 @@
 
 const { redactHeaders } = require('./http');
 
-const SECRET_FIELDS = new Set(['assertion', 'client_secret', 'refresh_token', 'key']);
+const SECRET_FIELDS = new Set(['assertion', 'client_secret', 'refresh_token', 'key', 'subject_token']);
 
 /** @param {Record<string, any>} obj */
 function redactFields(obj) {

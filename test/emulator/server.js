@@ -7,6 +7,7 @@ const { scanMedia } = require('./content');
 const { applyFault } = require('./faults');
 const { handleModels } = require('./models');
 const { parseApiRoute, isTokenPath } = require('./routes');
+const { parseIdentityRoute } = require('./identity');
 const { handleControl } = require('./control');
 const { parseWebhookRoute, isJwksPath } = require('./webhooks');
 
@@ -17,6 +18,7 @@ const { parseWebhookRoute, isJwksPath } = require('./webhooks');
  * @property {ReturnType<import('./faults').createFaults>} faults
  * @property {ReturnType<import('./auth').createAuth>} auth
  * @property {ReturnType<import('./oauth').createOAuth>} oauth
+ * @property {ReturnType<import('./identity').createIdentity>} identity
  * @property {ReturnType<import('./interactions').createInteractionStore>} interactions
  * @property {ReturnType<import('./agents').createAgentStore>} agents
  * @property {ReturnType<import('./webhooks').createWebhookService>} webhooks
@@ -49,11 +51,17 @@ function createRequestHandler(deps) {
    * @param {import('./routes').ApiRoute | undefined} route
    * @param {boolean} isToken
    * @param {boolean} invalidJson
+   * @param {import('./identity').IdentityRoute} [identityRoute]
    */
-  async function dispatch(ctx, route, isToken, invalidJson) {
+  async function dispatch(ctx, route, isToken, invalidJson, identityRoute) {
     if (opts.latencyMs) await sleep(opts.latencyMs);
+    if (identityRoute) ctx.entry.family = identityRoute.kind;
     const fault = deps.faults.take(ctx);
-    if (fault && (await applyFault(ctx, fault, isToken ? 'oauth' : 'interactions'))) return;
+    // Tokens running out while a batch is in flight: every token minted so far stops working now.
+    if (fault?.revokeTokens) deps.auth.revokeTokens();
+    const faultStyle = isToken || identityRoute?.kind === 'sts' ? 'oauth' : identityRoute ? 'classic' : 'interactions';
+    if (fault && (await applyFault(ctx, fault, faultStyle))) return;
+    if (identityRoute) return deps.identity.handle(ctx, identityRoute);
     if (isToken) return deps.oauth.handleToken(ctx);
     if (!route && isJwksPath(ctx.url.pathname) && ctx.req.method === 'GET') return deps.webhooks.handleJwks(ctx);
     const webhookRoute = route ? undefined : parseWebhookRoute(ctx.url.pathname);
@@ -102,9 +110,10 @@ function createRequestHandler(deps) {
     const rawBody = await readBody(req);
     const { body, invalid } = parseBody(rawBody, req.headers['content-type']);
     const media = body && typeof body === 'object' && 'input' in body ? scanMedia(body.input) : undefined;
-    const route = parseApiRoute(url.pathname);
-    const isToken = !route && isTokenPath(url.pathname);
-    const { entry, end } = log.start(req, url, { body, bytes: rawBody.length, counted: !isToken });
+    const identityRoute = parseIdentityRoute(url.pathname);
+    const route = identityRoute ? undefined : parseApiRoute(url.pathname);
+    const isToken = !route && !identityRoute && isTokenPath(url.pathname);
+    const { entry, end } = log.start(req, url, { body, bytes: rawBody.length, counted: !isToken && !identityRoute });
     entry.media = media?.media ?? [];
     res.on('close', () => {
       end();
@@ -113,7 +122,7 @@ function createRequestHandler(deps) {
     /** @type {import('./http').Ctx} */
     const ctx = { req, res, entry, url, body, rawBody, media };
     try {
-      await dispatch(ctx, route, isToken, invalid);
+      await dispatch(ctx, route, isToken, invalid, identityRoute);
     } catch (err) {
       fail(ctx, err);
     }

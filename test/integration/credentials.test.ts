@@ -120,6 +120,71 @@ describe('Gemini Enterprise credential', () => {
 		expect(fixture.apiRequests().map((entry) => entry.status)).toEqual([200, 401, 200]);
 	});
 
+	describe('one token for a batch', () => {
+		const batchRun = (store: ReturnType<typeof createCredentialStore>, items: number, concurrency: number) =>
+			runNode({
+				node: new GeminiInteractions(),
+				credentialTypes: [new GeminiInteractionsEnterpriseApi()],
+				credentials: store,
+				parameters: { ...createParameters('enterprise'), input: '={{ $json.q }}', options: { concurrency } },
+				inputItems: Array.from({ length: items }, (_, i) => ({ json: { q: `Question ${i}` } })),
+			});
+		const tokenRequests = () => fixture.emulator.requests.filter((entry) => entry.path === '/token');
+
+		it('5 items at concurrency 5 send exactly one token request, and a new execution reuses the token', async () => {
+			const key = JSON.stringify(fixture.emulator.createServiceAccountKey({ projectId: PROJECT }));
+			const store = () =>
+				createCredentialStore({
+					geminiInteractionsEnterpriseApi: { authType: 'serviceAccount', serviceAccountKey: key, location: 'global', baseUrl: fixture.emulator.url, oauthToken: '' },
+				});
+			const items = itemsOf(await batchRun(store(), 5, 5));
+			expect(items.map((item) => item.json.text)).toEqual([0, 1, 2, 3, 4].map((i) => expect.stringContaining(`Question ${i}`)));
+			expect(tokenRequests()).toHaveLength(1);
+			expect(fixture.apiRequests().filter((entry) => entry.status === 200)).toHaveLength(5);
+			// another execution with a freshly loaded credential (nothing stored yet) in the same process
+			itemsOf(await batchRun(store(), 3, 3));
+			expect(tokenRequests()).toHaveLength(1);
+		});
+
+		it('when the token expires mid-batch, the refused requests share exactly one refresh and every item succeeds', async () => {
+			const store = serviceAccountStore();
+			// the first 5 requests pass; the 6th arrives after the tokens expired
+			fixture.emulator.addFault({ match: { path: '/interactions' }, times: 5 });
+			fixture.emulator.addFault({ match: { path: '/interactions' }, revokeTokens: true });
+			const items = itemsOf(await batchRun(store, 12, 5));
+			expect(items).toHaveLength(12);
+			expect(items.every((item) => item.json.status === 'completed')).toBe(true);
+			expect(tokenRequests()).toHaveLength(2);
+			const statuses = fixture.apiRequests().map((entry) => entry.status);
+			expect(statuses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(1);
+			expect(statuses.filter((status) => status === 200)).toHaveLength(12);
+		});
+
+		it('a refused refresh is one clear error per item and one token request, not a storm', async () => {
+			const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+			const unregistered = {
+				...fixture.emulator.createServiceAccountKey({ projectId: PROJECT }),
+				private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+			};
+			const result = await runNode({
+				node: new GeminiInteractions(),
+				credentialTypes: [new GeminiInteractionsEnterpriseApi()],
+				credentials: createCredentialStore({
+					geminiInteractionsEnterpriseApi: { authType: 'serviceAccount', serviceAccountKey: JSON.stringify(unregistered), location: 'global', baseUrl: fixture.emulator.url, oauthToken: '' },
+				}),
+				parameters: { ...createParameters('enterprise'), options: { concurrency: 5 } },
+				inputItems: Array.from({ length: 10 }, () => ({ json: {} })),
+				continueOnFail: true,
+			});
+			const items = itemsOf(result);
+			expect(items).toHaveLength(10);
+			expect(items.map((item) => item.pairedItem)).toEqual(Array.from({ length: 10 }, (_, item) => ({ item })));
+			for (const item of items) expect(item.json.error).toMatch(/refused the service account key with HTTP 400: invalid_grant/);
+			expect(tokenRequests()).toHaveLength(1);
+			expect(fixture.apiRequests()).toHaveLength(0);
+		});
+	});
+
 	it('its test passes with a service-account key', async () => {
 		const result = await testCredential({
 			credentialType: new GeminiInteractionsEnterpriseApi(),

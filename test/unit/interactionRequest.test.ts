@@ -130,8 +130,8 @@ describe('chooseModel', () => {
 
 describe('parseSchemaParameter', () => {
 	it('accepts JSON text and objects from expressions', () => {
-		expect(parseSchemaParameter('{"type":"object"}')).toEqual({ ok: true, schema: { type: 'object' } });
-		expect(parseSchemaParameter({ properties: {} })).toEqual({ ok: true, schema: { properties: {} } });
+		expect(parseSchemaParameter('{"type":"object"}')).toEqual({ ok: true, value: { type: 'object' } });
+		expect(parseSchemaParameter({ properties: {} })).toEqual({ ok: true, value: { properties: {} } });
 	});
 
 	it.each([

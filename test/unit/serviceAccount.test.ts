@@ -7,7 +7,7 @@ import {
 	parseServiceAccountKey,
 	readTokenResponse,
 	tokenRequestBody,
-} from '../../credentials/common/serviceAccount';
+} from '../../credentials/common/signIn/serviceAccountKey';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -93,9 +93,15 @@ describe('createJwtAssertion', () => {
 });
 
 describe('readTokenResponse', () => {
-	it('returns the access token', () => {
-		expect(readTokenResponse(200, { access_token: 'ya29.x', expires_in: 3599 }, GOOGLE_TOKEN_URI)).toBe('ya29.x');
-		expect(readTokenResponse(200, '{"access_token":"ya29.y"}', GOOGLE_TOKEN_URI)).toBe('ya29.y');
+	it('returns the access token and its lifetime when Google gives one', () => {
+		expect(readTokenResponse(200, { access_token: 'ya29.x', expires_in: 3599 }, GOOGLE_TOKEN_URI)).toEqual({
+			accessToken: 'ya29.x',
+			expiresInSeconds: 3599,
+		});
+		expect(readTokenResponse(200, '{"access_token":"ya29.y"}', GOOGLE_TOKEN_URI)).toEqual({
+			accessToken: 'ya29.y',
+			expiresInSeconds: undefined,
+		});
 	});
 
 	it("says why the token endpoint refused the key", () => {

@@ -1,11 +1,6 @@
-import type { INode } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
-
 import type { ChatStream } from '../../nodes/shared/host/chatStream';
 import type { ApiCall, ApiStreamResponse, GeminiApiClient } from '../../nodes/shared/transport/client';
-import { streamTurn } from '../../nodes/shared/interactions/streamTurn';
-
-const node: INode = { id: '1', name: 'Gemini', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+import { streamTurn, StreamTurnError } from '../../nodes/shared/interactions/streamTurn';
 
 type Body = { events: string[]; thenDrop?: boolean } | { json: unknown };
 
@@ -45,7 +40,7 @@ const turn = (id: string, words: string[]) => [
 	sse({ event_type: 'interaction.completed', interaction: { id, status: 'completed', usage: { total_tokens: 3 } } }),
 ];
 
-const options = (chat: ChatStream) => ({ node, itemIndex: 0, timeoutMs: 1000, chat });
+const options = (chat: ChatStream) => ({ itemIndex: 0, timeoutMs: 1000, chat });
 
 describe('streamTurn', () => {
 	it('rebuilds the interaction and forwards each text delta', async () => {
@@ -86,14 +81,13 @@ describe('streamTurn', () => {
 		expect(chat.texts.join('')).toBe('one two three');
 	});
 
-	it('an error event is a NodeApiError with the message and code', async () => {
+	it('an error event ends the turn with the server\'s code and message', async () => {
 		const { client } = fakeClient([
 			{ events: [...turn('v1_e', ['partial']).slice(0, 3), sse({ event_type: 'error', error: { code: 'unavailable', message: 'Overloaded' } })] },
 		]);
 		const error = await streamTurn(client, { model: 'm' }, options(recordingChat())).catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as NodeApiError).message).toBe('Overloaded');
-		expect((error as NodeApiError).description).toContain('(unavailable)');
+		expect(error).toBeInstanceOf(StreamTurnError);
+		expect((error as StreamTurnError).failure).toEqual({ kind: 'streamError', interactionId: 'v1_e', code: 'unavailable', message: 'Overloaded' });
 	});
 
 	it('takes the event type from the SSE event line when the payload has none', async () => {
@@ -111,8 +105,8 @@ describe('streamTurn', () => {
 	it('cannot resume a stream that never said which interaction it is', async () => {
 		const { client, calls } = fakeClient([{ events: [sse({ event_type: 'step.start', index: 0 })], thenDrop: true }]);
 		const error = await streamTurn(client, { model: 'm', store: false }, options(recordingChat())).catch((e: unknown) => e);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect((error as NodeApiError).description).toMatch(/socket hang up.*cannot be resumed/);
+		expect(error).toBeInstanceOf(StreamTurnError);
+		expect((error as StreamTurnError).failure).toEqual({ kind: 'brokeOff', interactionId: undefined, resumes: 0, reason: 'socket hang up' });
 		expect(calls).toHaveLength(1);
 	});
 

@@ -1,7 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { enterpriseHost, resolveEndpoint } from '../../nodes/shared/transport/endpoints';
+import { enterpriseHost } from '../../credentials/common/enterpriseHost';
+import { resolveEndpoint } from '../../nodes/shared/transport/endpoints';
 import { apiErrorFromResponse, googleErrorMessage } from '../../nodes/shared/transport/errors';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -25,10 +26,12 @@ describe('resolveEndpoint', () => {
 		expect(resolveEndpoint('apiKey', { apiKey: 'k' })).toEqual({
 			collectionUrl: 'https://generativelanguage.googleapis.com/v1',
 			modelsUrl: 'https://generativelanguage.googleapis.com/v1/models',
+			refreshesOn401: false,
 		});
 		expect(resolveEndpoint('apiKey', { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/gw//', apiVersion: 'v1beta' })).toEqual({
 			collectionUrl: 'http://127.0.0.1:9/gw/v1beta',
 			modelsUrl: 'http://127.0.0.1:9/gw/v1beta/models',
+			refreshesOn401: false,
 		});
 	});
 
@@ -41,6 +44,7 @@ describe('resolveEndpoint', () => {
 		expect(resolveEndpoint('enterprise', { authType: 'serviceAccount', serviceAccountKey: key, location: 'global' })).toEqual({
 			collectionUrl: 'https://aiplatform.googleapis.com/v1beta1/projects/from-key/locations/global',
 			modelsUrl: 'https://aiplatform.googleapis.com/v1beta1/publishers/google/models',
+			refreshesOn401: true,
 		});
 		expect(
 			resolveEndpoint('enterprise', {

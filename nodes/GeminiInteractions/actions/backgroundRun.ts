@@ -6,8 +6,12 @@ import { outputText } from '../../shared/wire/response/outputText';
 import { rawInteraction, simplifyInteraction } from '../../shared/wire/response/simplify';
 import { describeFailure } from '../../shared/wire/response/status';
 import type { GeminiApiClient } from '../../shared/transport/client';
-import { isSettled, waitForInteraction } from '../../shared/interactions/follow';
+import { cancelInteraction, followInteraction, isSettled } from '../../shared/interactions/follow';
 import type { Interaction } from '../../shared/wire/types';
+import type { TimeoutCancel } from '../helpers/runErrors';
+import { cancelledWhileWaitingError, followFailedError, timedOutError } from '../helpers/runErrors';
+import { maxWaitOption, pollIntervalOption } from './descriptions';
+import { TIMEOUT_SECONDS } from './timeouts';
 
 /**
  * Shared by Run Agent and Interaction → Get / Cancel: waiting for a background run, turning
@@ -22,12 +26,9 @@ export interface WaitOptionValues {
 	timeout?: number;
 }
 
-export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
-const DEFAULT_MAX_WAIT_MINUTES = 90;
-const DEFAULT_POLL_INTERVAL_SECONDS = 10;
 
 export function requestTimeoutMs(options: WaitOptionValues): number {
-	return (Number(options.timeout) || DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000;
+	return (Number(options.timeout) || TIMEOUT_SECONDS.request) * 1000;
 }
 
 /** Follows a run until it settles (no-op when it already has), forwarding its text to a streaming chat. */
@@ -47,25 +48,42 @@ export async function followToEnd(
 	}
 	const chat = openChatStream(ctx, itemIndex);
 	let streamedText = false;
+	const maxWaitMs = (Number(options.maxWait) || (maxWaitOption.default as number)) * 60_000;
+	const follow = { node: ctx.getNode(), interactionId: interaction.id, itemIndex, maxWaitMs };
 	try {
-		const settled = await waitForInteraction(ctx, client, {
-			interactionId: interaction.id,
-			itemIndex,
-			maxWaitMs: (Number(options.maxWait) || DEFAULT_MAX_WAIT_MINUTES) * 60_000,
-			pollIntervalMs: (Number(options.pollInterval) || DEFAULT_POLL_INTERVAL_SECONDS) * 1000,
-			requestTimeoutMs: requestTimeoutMs(options),
-			cancelOnTimeout: options.cancelOnTimeout !== false,
-			known: interaction,
-			onText: chat.active
-				? (text) => {
-						streamedText = true;
-						chat.text(text);
-					}
-				: undefined,
-		});
-		// Polled runs bring no deltas: the chat still gets the answer, in one piece.
-		if (chat.active && !streamedText) chat.text(outputText(settled.steps));
-		return settled;
+		const outcome = await followInteraction(
+			client,
+			{
+				interactionId: interaction.id,
+				itemIndex,
+				maxWaitMs,
+				pollIntervalMs: (Number(options.pollInterval) || (pollIntervalOption.default as number)) * 1000,
+				requestTimeoutMs: requestTimeoutMs(options),
+				known: interaction,
+				onText: chat.active
+					? (text) => {
+							streamedText = true;
+							chat.text(text);
+						}
+					: undefined,
+			},
+			ctx.getExecutionCancelSignal?.(),
+		);
+		if (outcome.kind === 'settled') {
+			// Polled runs bring no deltas: the chat still gets the answer, in one piece.
+			if (chat.active && !streamedText) chat.text(outputText(outcome.interaction.steps));
+			return outcome.interaction;
+		}
+		if (outcome.kind !== 'stopped') throw followFailedError(follow, outcome);
+		if (outcome.reason === 'cancelled') throw cancelledWhileWaitingError(follow);
+		let cancel: TimeoutCancel = { sent: false };
+		if (options.cancelOnTimeout !== false) {
+			const cancelled = await cancelInteraction(client, interaction.id, itemIndex);
+			cancel = cancelled.ok
+				? { sent: true, ok: true }
+				: { sent: true, ok: false, reason: (cancelled.error as Error)?.message ?? String(cancelled.error) };
+		}
+		throw timedOutError(follow, cancel);
 	} finally {
 		chat.end();
 	}

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CURRENT_MODEL } from '../../shared/wire/request/modelSelection';
+import { TIMEOUT_SECONDS } from './timeouts';
 
 export const modelLocator: INodeProperties = {
 	displayName: 'Model',
@@ -154,7 +155,7 @@ export const modelTurnOptions: INodeProperties[] = [
 		default: 'low',
 		description: 'How much the model thinks before answering (Gemini 3 models)',
 	},
-	timeoutOption(300),
+	timeoutOption(TIMEOUT_SECONDS.modelTurn),
 	{
 		displayName: 'Top K',
 		name: 'topK',
@@ -244,6 +245,27 @@ export function waitModeProperty(defaultMode: 'wait' | 'returnImmediately'): INo
 const onlyWhenWaiting = { show: { '/waitMode': ['wait'] } };
 const whenWaitingOrResuming = { show: { '/waitMode': ['wait', 'webhook'] } };
 
+export const maxWaitOption: INodeProperties = {
+	displayName: 'Maximum Wait (Minutes)',
+	name: 'maxWait',
+	type: 'number',
+	typeOptions: { minValue: 0.01, numberPrecision: 2 },
+	default: 90,
+	displayOptions: onlyWhenWaiting,
+	description: 'How long to wait for the run to end; Deep Research runs take up to an hour',
+};
+
+export const pollIntervalOption: INodeProperties = {
+	displayName: 'Poll Interval (Seconds)',
+	name: 'pollInterval',
+	type: 'number',
+	typeOptions: { minValue: 0.1, numberPrecision: 1 },
+	default: 10,
+	displayOptions: onlyWhenWaiting,
+	description:
+		'How often to ask for the status, only when the server cannot stream the run (normally the node follows its stream)',
+};
+
 /** Options of waiting for a background run (shown when Wait Mode is Wait for Completion). */
 export const waitOptions: INodeProperties[] = [
 	{
@@ -255,25 +277,8 @@ export const waitOptions: INodeProperties[] = [
 		description:
 			'Whether to cancel the run on Google\'s side when Maximum Wait is reached. Off: it keeps running and can be fetched later with Interaction → Get.',
 	},
-	{
-		displayName: 'Maximum Wait (Minutes)',
-		name: 'maxWait',
-		type: 'number',
-		typeOptions: { minValue: 0.01, numberPrecision: 2 },
-		default: 90,
-		displayOptions: whenWaitingOrResuming,
-		description: 'How long to wait for the run to end; Deep Research runs take up to an hour',
-	},
-	{
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		typeOptions: { minValue: 0.1, numberPrecision: 1 },
-		default: 10,
-		displayOptions: onlyWhenWaiting,
-		description:
-			'How often to ask for the status, only when the server cannot stream the run (normally the node follows its stream)',
-	},
+	{ ...maxWaitOption, displayOptions: whenWaitingOrResuming },
+	pollIntervalOption,
 	{
 		displayName: 'Webhook Keys URL (JWKS)',
 		name: 'webhookJwksUrl',

@@ -20,4 +20,3 @@ export interface OperationModule {
 	groupKey?: (this: IExecuteFunctions, itemIndex: number) => string | undefined;
 }
 
-export type ResourceOperations = Record<string, OperationModule>;

@@ -4,30 +4,15 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { mapWithConcurrency } from '../../shared/scheduling/concurrency';
 import { GeminiApiClient } from '../../shared/transport/client';
 import type { AuthMode } from '../../shared/transport/endpoints';
-import * as agent from './agent';
-import * as interaction from './interaction';
-import type { OperationModule, ResourceOperations } from './node.type';
+import type { OperationModule } from './node.type';
+import { RESOURCES } from './resources';
+import { StreamTurnError } from '../../shared/interactions/streamTurn';
+import { streamTurnFailedError } from '../helpers/runErrors';
+import { concurrencyOption } from './descriptions';
 
-const resources: Record<string, ResourceOperations> = {
-	interaction: {
-		create: interaction.create,
-		continueConversation: interaction.continueConversation,
-		generateStructuredOutput: interaction.generateStructuredOutput,
-		submitFunctionResults: interaction.submitFunctionResults,
-		get: interaction.get,
-		cancel: interaction.cancel,
-		delete: interaction.delete,
-	},
-	agent: {
-		run: agent.run,
-		create: agent.create,
-		get: agent.get,
-		list: agent.list,
-		delete: agent.delete,
-	},
-};
-
-const DEFAULT_CONCURRENCY = 5;
+const operations: Record<string, Record<string, OperationModule>> = Object.fromEntries(
+	RESOURCES.map((resource) => [resource.value, resource.operations]),
+);
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
@@ -38,7 +23,9 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	return { json, pairedItem: { item: itemIndex } };
 }
 
+/** The error the user sees: n8n's own errors as they are, the core's typed failures worded here. */
 function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+	if (error instanceof StreamTurnError) return streamTurnFailedError(ctx.getNode(), error.failure, itemIndex);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;
@@ -82,13 +69,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = resources[resource]?.[operation];
+	const handler = operations[resource]?.[operation];
 	if (!handler) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	const authMode = this.getNodeParameter('authentication', 0, 'apiKey') as AuthMode;
 	const client = new GeminiApiClient(this, authMode);
-	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY)) || DEFAULT_CONCURRENCY;
+	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, concurrencyOption.default)) || (concurrencyOption.default as number);
 
 	const groups = handler.groupKey ? groupItems(this, items.length, handler) : items.map((_, itemIndex) => [itemIndex]);
 	const perGroup = await mapWithConcurrency(groups.length, concurrency, async (groupIndex) => {

@@ -178,6 +178,17 @@ export const builtInToolsProperty: INodeProperties = {
 	],
 };
 
+/** Read by the tool loop when the option is unset. */
+export const maxToolIterationsOption: INodeProperties = {
+	displayName: 'Max Tool Rounds',
+	name: 'maxToolIterations',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 15,
+	description:
+		'With tools connected to the Tools input: how many rounds of calling them the node runs before it stops and outputs the interaction as it is',
+};
+
 /** Options only chat turns have: files in and out, functions as JSON, connected tools. */
 const chatOnlyOptions: INodeProperties[] = [
 	{
@@ -225,15 +236,7 @@ const chatOnlyOptions: INodeProperties[] = [
 		placeholder: 'e.g. https://example.com/report.pdf, gs://bucket/clip.mp4',
 		description: 'Comma-separated file URLs to send with the input (https, gs:// or YouTube)',
 	},
-	{
-		displayName: 'Max Tool Rounds',
-		name: 'maxToolIterations',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 15,
-		description:
-			'With tools connected to the Tools input: how many rounds of calling them the node runs before it stops and outputs the interaction as it is',
-	},
+	maxToolIterationsOption,
 	{
 		displayName: 'Output Binary Field',
 		name: 'outputBinaryField',
@@ -279,3 +282,4 @@ export const submitTurnOptions: INodeProperties[] = chatTurnOptions.filter(
 export function chatTurnProperties(options: INodeProperties[]): INodeProperties[] {
 	return [functionsProperty, builtInToolsProperty, simplifyProperty, optionsCollection(options)];
 }
+

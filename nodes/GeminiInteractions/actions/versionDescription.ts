@@ -1,7 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import * as agent from './agent';
-import * as interaction from './interaction';
+import { RESOURCES } from './resources';
 
 /** Version 1's credentials and parameters; the node's identity lives in GeminiInteractions.node.ts. */
 export const credentials: INodeCredentialDescription[] = [
@@ -33,12 +32,8 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'Agent', value: 'agent' },
-			{ name: 'Interaction', value: 'interaction' },
-		],
+		options: RESOURCES.map(({ name, value }) => ({ name, value })).sort((a, b) => a.name.localeCompare(b.name)),
 		default: 'interaction',
 	},
-	...interaction.description,
-	...agent.description,
+	...RESOURCES.flatMap((resource) => resource.properties),
 ];

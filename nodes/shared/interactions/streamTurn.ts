@@ -1,37 +1,46 @@
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { ChatStream } from '../host/chatStream';
 import { outputText } from '../wire/response/outputText';
 import { continuationRequest, MAX_CONTINUATIONS, mergeHops } from '../wire/response/continuation';
-import { parseStreamEvent, StreamAccumulator } from '../wire/response/streamAccumulator';
+import { StreamAccumulator } from '../wire/response/streamAccumulator';
 import type { Interaction, InteractionRequest } from '../wire/types';
 import type { GeminiApiClient } from '../transport/client';
 import { resourcePath } from '../transport/client';
-import { ExecutionCancelledError } from '../transport/cancellableSleep';
-import { apiErrorFromMessage } from '../transport/errors';
-import { DONE_SENTINEL, readSse } from '../transport/sse';
+import { cancellableSleep, ExecutionCancelledError } from '../transport/cancellableSleep';
+import type { ResumePolicy, StopCondition } from './eventStream';
+import { readInteractionEvents } from './eventStream';
 
 /** Turns the request into the body to send: the request itself, or pre-encoded JSON (inline files). */
 export type BodyEncoder = (request: InteractionRequest) => object;
 
 export interface StreamTurnOptions {
-	node: INode;
 	encode?: BodyEncoder;
 	itemIndex: number;
 	timeoutMs: number;
 	chat: ChatStream;
 	cancelSignal?: AbortSignal;
-	/** How often a dropped stream is picked up again with `last_event_id`. */
-	maxResumes?: number;
+	/** How a dropped stream is picked up again with `last_event_id`; default: up to 3 times, at once. */
+	resume?: ResumePolicy;
 }
 
-type StreamOutcome =
-	| { kind: 'completed' }
-	| { kind: 'error'; code?: string; message?: string }
-	| { kind: 'cancelled' }
-	| { kind: 'dropped'; reason: string };
+/** Why a streamed turn has no answer: the server's `error` event, or a stream that could not be resumed. */
+export type StreamTurnFailure =
+	| { kind: 'streamError'; interactionId?: string; code?: string; message?: string }
+	| { kind: 'brokeOff'; interactionId?: string; resumes: number; reason: string };
 
-const DEFAULT_MAX_RESUMES = 3;
+/** Thrown by a streamed turn that did not complete; the node words it for its users. */
+export class StreamTurnError extends Error {
+	constructor(readonly failure: StreamTurnFailure) {
+		super(failure.kind === 'streamError' ? failure.message || failure.code || 'stream error' : failure.reason);
+		this.name = 'StreamTurnError';
+	}
+}
+
+/** A model turn is interactive: a dropped stream is resumed at once, a few times. */
+export const MODEL_TURN_RESUME_POLICY: ResumePolicy = {
+	nextResume: ({ resumes }) => (resumes < 3 ? 0 : undefined),
+};
 
 /**
  * Forwards answer text to the chat once: when a resumed stream starts over (a server that sends
@@ -57,41 +66,19 @@ class AnswerForwarder {
 	}
 }
 
-/** Applies the events of one SSE body, forwarding answer text as it comes; never throws. */
-async function consume(
-	events: AsyncIterable<Buffer | string>,
-	accumulator: StreamAccumulator,
-	chat: AnswerForwarder,
-	cancelSignal: AbortSignal | undefined,
-): Promise<StreamOutcome> {
-	try {
-		for await (const sse of readSse(events)) {
-			if (cancelSignal?.aborted) return { kind: 'cancelled' };
-			if (sse.data === DONE_SENTINEL) break;
-			const event = parseStreamEvent(sse.data, sse.event);
-			if (!event) continue;
-			const applied = accumulator.apply(event, sse.id);
-			if (applied.text) chat.text(applied.text);
-			if (applied.error) return { kind: 'error', ...applied.error };
-			if (applied.done) return { kind: 'completed' };
-		}
-		return { kind: 'dropped', reason: 'the stream ended before the interaction completed' };
-	} catch (error) {
-		return { kind: 'dropped', reason: (error as Error).message || String(error) };
-	}
-}
-
 /**
  * One model turn over SSE: sends `stream: true`, rebuilds the interaction from the events while
  * forwarding answer text to the chat, and resumes a dropped stream from the last event it saw
- * (`GET interactions/{id}?stream=true&last_event_id=…`). A server `error` event is a NodeApiError.
+ * (`GET interactions/{id}?stream=true&last_event_id=…`) as the resume policy allows.
  */
 export async function streamTurn(
 	client: GeminiApiClient,
 	request: InteractionRequest,
 	options: StreamTurnOptions,
 ): Promise<Interaction> {
-	const { node, itemIndex, timeoutMs, chat, cancelSignal } = options;
+	const { itemIndex, timeoutMs, chat, cancelSignal } = options;
+	const policy = options.resume ?? MODEL_TURN_RESUME_POLICY;
+	const cancelled: StopCondition = { check: () => (cancelSignal?.aborted ? 'cancelled' : undefined) };
 	const first = await client.stream({
 		method: 'POST',
 		path: 'interactions',
@@ -109,32 +96,25 @@ export async function streamTurn(
 	let accumulator = new StreamAccumulator();
 	const forwarder = new AnswerForwarder(chat);
 	let events = first.events;
-	for (let resumes = 0; ; resumes++) {
-		const outcome = await consume(events, accumulator, forwarder, cancelSignal);
-		if (outcome.kind === 'completed') return accumulator.interaction;
-		if (outcome.kind === 'cancelled') throw new ExecutionCancelledError();
-		if (outcome.kind === 'error') {
-			const message = outcome.message || 'The Gemini API reported an error in the stream';
-			throw apiErrorFromMessage(
-				node,
-				message,
-				`The stream of interaction ${accumulator.interaction.id ?? '(not stored)'} ended with an error event${outcome.code ? ` (${outcome.code})` : ''}.`,
-				itemIndex,
-			);
+	for (let resumes = 0, quiet = 0; ; resumes++) {
+		const read = await readInteractionEvents(events, accumulator, {
+			onText: (text) => forwarder.text(text),
+			stop: cancelled,
+		});
+		const interactionId = accumulator.interaction.id;
+		if (read.kind === 'completed') return accumulator.interaction;
+		if (read.kind === 'stopped') throw new ExecutionCancelledError();
+		if (read.kind === 'error') {
+			throw new StreamTurnError({ kind: 'streamError', interactionId, code: read.code, message: read.message });
 		}
-		const id = accumulator.interaction.id;
-		if (!id || resumes >= (options.maxResumes ?? DEFAULT_MAX_RESUMES)) {
-			throw apiErrorFromMessage(
-				node,
-				'The Gemini API stream broke off before the answer was complete',
-				`${outcome.reason}. ${id ? `It was resumed ${resumes} times; fetch interaction ${id} with Interaction → Get.` : 'Without a stored interaction it cannot be resumed.'}`,
-				itemIndex,
-			);
-		}
+		quiet = read.newEvents > 0 ? 0 : quiet + 1;
+		const delay = interactionId ? policy.nextResume({ resumes, quiet }) : undefined;
+		if (delay === undefined) throw new StreamTurnError({ kind: 'brokeOff', interactionId, resumes, reason: read.reason });
+		if (delay > 0) await cancellableSleep(delay, cancelSignal);
 		const lastEventId = accumulator.lastEventId;
 		const resumed = await client.stream({
 			method: 'GET',
-			path: resourcePath('interactions', id),
+			path: resourcePath('interactions', interactionId!),
 			qs: { stream: true, ...(lastEventId ? { last_event_id: lastEventId } : {}) },
 			timeoutMs,
 			itemIndex,
@@ -162,7 +142,6 @@ async function sendHop(
 		return await client.request<Interaction>({ method: 'POST', path: 'interactions', body, timeoutMs, itemIndex });
 	}
 	return await streamTurn(client, request, {
-		node: ctx.getNode(),
 		encode,
 		itemIndex,
 		timeoutMs,

@@ -2,10 +2,10 @@ import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult
 
 import { BUILT_IN_AGENTS } from '../wire/request/agentConfig';
 import { isDeprecatedModel, normalizeModelId } from '../wire/request/modelSelection';
-import { GeminiApiClient, resourcePath } from '../transport/client';
+import { GeminiApiClient } from '../transport/client';
 import type { AuthMode } from '../transport/endpoints';
 import { settle } from '../transport/resourceErrors';
-import type { Agent } from '../wire/types';
+import { agentPage, MAX_AGENT_PAGE_SIZE } from './agentPages';
 
 interface GeminiApiModel {
 	name: string;
@@ -52,11 +52,6 @@ export async function searchModels(
 	return { results, paginationToken: page.nextPageToken || undefined };
 }
 
-interface AgentPage {
-	agents?: Agent[];
-	next_page_token?: string;
-}
-
 /** One page of custom agents (the Agents API's largest), matching the filter. */
 async function customAgentPage(
 	ctx: ILoadOptionsFunctions,
@@ -65,14 +60,9 @@ async function customAgentPage(
 ): Promise<INodeListSearchResult> {
 	const authMode = ctx.getNodeParameter('authentication', 'apiKey') as AuthMode;
 	const client = new GeminiApiClient(ctx, authMode);
-	const page = await client.request<AgentPage>({
-		method: 'GET',
-		path: resourcePath('agents'),
-		qs: { page_size: 100, ...(paginationToken ? { page_token: paginationToken } : {}) },
-		timeoutMs: 30_000,
-	});
+	const page = await agentPage(client, MAX_AGENT_PAGE_SIZE, paginationToken, { timeoutMs: 30_000 });
 	const needle = (filter ?? '').toLowerCase();
-	const results: INodeListSearchItems[] = (page.agents ?? [])
+	const results: INodeListSearchItems[] = page.agents
 		.filter((agent) => !needle || `${agent.id} ${agent.description ?? ''}`.toLowerCase().includes(needle))
 		.map((agent) => ({
 			name: agent.id,
@@ -81,7 +71,7 @@ async function customAgentPage(
 				.filter(Boolean)
 				.join(' — '),
 		}));
-	return { results, paginationToken: page.next_page_token || undefined };
+	return { results, paginationToken: page.nextPageToken };
 }
 
 /** Run Agent's picker: the built-in agents first, then the custom agents listed live. */

@@ -9,7 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { cancellableSleep, ExecutionCancelledError } from './cancellableSleep';
 import type { ApiEndpoint, AuthMode } from './endpoints';
-import { CREDENTIAL_TYPES, resolveEndpoint } from './endpoints';
+import { CREDENTIAL_TYPES, lookUpEndpoint } from './endpoints';
 import { apiErrorFromMessage, apiErrorFromResponse } from './errors';
 import type { RetryPolicy } from './retry';
 import {
@@ -34,6 +34,8 @@ export interface RequestContext {
 			credentialsType: string,
 			requestOptions: IHttpRequestOptions,
 		): Promise<unknown>;
+		/** n8n's plain request helper: for sign-in steps before the API call (the metadata server's project). */
+		httpRequest?(requestOptions: IHttpRequestOptions): Promise<unknown>;
 	};
 	getExecutionCancelSignal?(): AbortSignal | undefined;
 }
@@ -91,6 +93,15 @@ function errorCode(error: unknown): unknown {
 	return candidate?.cause?.code ?? candidate?.code;
 }
 
+/** The credential's sign-in error, wherever n8n put it in the chain of causes. */
+function signInErrorIn(error: unknown): Error | undefined {
+	let current = error as { name?: string; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 4; depth++, current = current.cause as typeof current) {
+		if (current.name === 'SignInError') return current as Error;
+	}
+	return undefined;
+}
+
 function isTimeout(error: unknown): boolean {
 	const text = `${(error as Error)?.message ?? ''} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
 	return errorCode(error) === 'ETIMEDOUT' || /timeout/i.test(text);
@@ -126,12 +137,18 @@ export class GeminiApiClient {
 	async endpoint(itemIndex?: number): Promise<ApiEndpoint> {
 		this.endpointPromise ??= this.ctx
 			.getCredentials(this.credentialType)
-			.then((credentials) => resolveEndpoint(this.authMode, credentials));
+			.then(async (credentials) => await lookUpEndpoint(this.authMode, credentials, this.plainHttpRequest()));
 		const endpoint = await this.endpointPromise;
 		if (typeof endpoint === 'string') {
 			throw new NodeOperationError(this.node, endpoint, { itemIndex });
 		}
 		return endpoint;
+	}
+
+	private plainHttpRequest() {
+		const helpers = this.ctx.helpers;
+		if (typeof helpers.httpRequest !== 'function') return undefined;
+		return async (options: IHttpRequestOptions) => await helpers.httpRequest!(options);
 	}
 
 	async request<T>(call: ApiCall): Promise<T> {
@@ -173,7 +190,7 @@ export class GeminiApiClient {
 	}
 
 	private async send(call: ApiCall): Promise<FullResponse> {
-		const { collectionUrl, modelsUrl } = await this.endpoint(call.itemIndex);
+		const { collectionUrl, modelsUrl, refreshesOn401 } = await this.endpoint(call.itemIndex);
 		const url = call.path.startsWith('models:')
 			? `${modelsUrl}${call.path.slice('models:'.length)}`
 			: `${collectionUrl}/${call.path}`;
@@ -185,7 +202,7 @@ export class GeminiApiClient {
 			this.throwIfCancelled();
 			let response: FullResponse;
 			try {
-				response = await this.sendOnce(url, call, timeoutMs);
+				response = await this.sendOnce(url, call, timeoutMs, refreshesOn401);
 			} catch (error) {
 				this.throwIfCancelled();
 				if (isTimeout(error)) {
@@ -223,7 +240,7 @@ export class GeminiApiClient {
 		}
 	}
 
-	private async sendOnce(url: string, call: ApiCall, timeoutMs: number): Promise<FullResponse> {
+	private async sendOnce(url: string, call: ApiCall, timeoutMs: number, refreshesOn401: boolean): Promise<FullResponse> {
 		const options: IHttpRequestOptions = {
 			method: call.method,
 			url,
@@ -235,9 +252,8 @@ export class GeminiApiClient {
 				...(Buffer.isBuffer(call.body) ? { 'Content-Type': 'application/json' } : {}),
 			},
 			returnFullResponse: true,
-			// A 401 must still throw: that is what makes n8n refresh the enterprise token and retry once.
-			ignoreHttpStatusErrors:
-				this.authMode === 'enterprise' ? { ignore: true, except: [401] } : true,
+			// A 401 must still throw where a new token can be had: that makes n8n refresh it and retry once.
+			ignoreHttpStatusErrors: refreshesOn401 ? { ignore: true, except: [401] } : true,
 			timeout: timeoutMs,
 			...(call.stream ? { encoding: 'stream' as const } : {}),
 		};
@@ -264,6 +280,11 @@ export class GeminiApiClient {
 			cause?: { response?: { status?: number; data?: unknown } };
 			message?: string;
 		};
+		// n8n wraps a failed sign-in in a NodeApiError whose message may be its own; the sign-in's names the step.
+		const signIn = signInErrorIn(error);
+		if (signIn) {
+			return apiErrorFromMessage(this.node, signIn.message, `Signing in for ${call.method} ${path} failed. Check the credential.`, call.itemIndex);
+		}
 		const status = Number(wrapped.httpCode ?? wrapped.cause?.response?.status);
 		const body = wrapped.context?.data ?? wrapped.cause?.response?.data;
 		if (Number.isFinite(status) && status > 0) {

@@ -1,6 +1,13 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { parseServiceAccountKey } from '../../../credentials/common/serviceAccount';
+import { enterpriseHost } from '../../../credentials/common/enterpriseHost';
+import { signInMethodOf } from '../../../credentials/common/signIn/methods';
+import {
+	missingProjectMessage,
+	projectFromServer,
+	projectOfCredential,
+} from '../../../credentials/common/signIn/project';
+import type { HttpRequest } from '../../../credentials/common/signIn/types';
 
 export type AuthMode = 'apiKey' | 'enterprise';
 
@@ -16,45 +23,45 @@ export interface ApiEndpoint {
 	collectionUrl: string;
 	/** The model catalogue for the model picker. */
 	modelsUrl: string;
+	/** Whether a 401 is worth a new token and one retry (not for an API key or a pasted token). */
+	refreshesOn401: boolean;
 }
 
 function trimTrailingSlashes(url: string): string {
 	return url.replace(/\/+$/, '');
 }
 
-/** Google's host for a Vertex / Gemini Enterprise location (wire reference §1.1). */
-export function enterpriseHost(location: string): string {
-	if (location === 'global') return 'https://aiplatform.googleapis.com';
-	if (location === 'us' || location === 'eu') return `https://aiplatform.${location}.rep.googleapis.com`;
-	return `https://${location}-aiplatform.googleapis.com`;
-}
-
-/** The key's project, or the reason the key cannot be read (which then matters more than the project). */
-function projectFromKey(serviceAccountKey: unknown): { project?: string; problem?: string } {
-	try {
-		return { project: parseServiceAccountKey(serviceAccountKey).project_id };
-	} catch (error) {
-		return { problem: (error as Error).message };
-	}
-}
-
-/** The endpoint, or a message naming the credential field to fix. */
-export function resolveEndpoint(mode: AuthMode, credentials: ICredentialDataDecryptedObject): ApiEndpoint | string {
+/**
+ * The endpoint, or a message naming the credential field to fix. `serverProject` is the project
+ * a server gave (the metadata server's), used when the credential names none.
+ */
+export function resolveEndpoint(
+	mode: AuthMode,
+	credentials: ICredentialDataDecryptedObject,
+	serverProject?: string,
+): ApiEndpoint | string {
 	if (mode === 'apiKey') {
 		const root = trimTrailingSlashes(String(credentials.baseUrl || GEMINI_API_BASE_URL));
 		const version = String(credentials.apiVersion || 'v1');
-		return { collectionUrl: `${root}/${version}`, modelsUrl: `${root}/${version}/models` };
+		return { collectionUrl: `${root}/${version}`, modelsUrl: `${root}/${version}/models`, refreshesOn401: false };
 	}
+	let method;
+	let project: string | undefined;
+	try {
+		method = signInMethodOf(credentials);
+		project = method.usesProject ? (projectOfCredential(method, credentials) ?? serverProject) : undefined;
+	} catch (error) {
+		// The secret cannot be read: that matters more than the project.
+		return (error as Error).message;
+	}
+	const { refreshesOn401 } = method;
 	const location = String(credentials.location || 'global').trim();
-	let project = String(credentials.projectId ?? '').trim();
-	if (!project && credentials.authType !== 'accessToken') {
-		const fromKey = projectFromKey(credentials.serviceAccountKey);
-		if (fromKey.problem) return fromKey.problem;
-		project = fromKey.project ?? '';
+	if (!method.usesProject) {
+		// Vertex express mode: the key's own project, on the global endpoint.
+		const root = trimTrailingSlashes(String(credentials.baseUrl || '') || enterpriseHost('global'));
+		return { collectionUrl: `${root}/v1beta1`, modelsUrl: `${root}/v1beta1/publishers/google/models`, refreshesOn401 };
 	}
-	if (!project) {
-		return 'The Gemini Enterprise credential has no project: set "Project ID" or use a key that contains project_id';
-	}
+	if (!project) return missingProjectMessage(method);
 	if (!/^[a-z0-9-]+$/.test(location)) {
 		return `The Gemini Enterprise credential's location "${location}" is not a valid location`;
 	}
@@ -62,5 +69,28 @@ export function resolveEndpoint(mode: AuthMode, credentials: ICredentialDataDecr
 	return {
 		collectionUrl: `${root}/v1beta1/projects/${encodeURIComponent(project)}/locations/${location}`,
 		modelsUrl: `${root}/v1beta1/publishers/google/models`,
+		refreshesOn401,
 	};
+}
+
+/**
+ * `resolveEndpoint`, first asking a server for the project when the credential's method does so
+ * and names none (the metadata server; cached for the process). `http` is n8n's plain request helper.
+ */
+export async function lookUpEndpoint(
+	mode: AuthMode,
+	credentials: ICredentialDataDecryptedObject,
+	http: HttpRequest | undefined,
+): Promise<ApiEndpoint | string> {
+	if (mode !== 'enterprise') return resolveEndpoint(mode, credentials);
+	try {
+		const method = signInMethodOf(credentials);
+		if (method.usesProject && method.projectFromServer && !projectOfCredential(method, credentials)) {
+			if (!http) return `${missingProjectMessage(method)}: this n8n context cannot ask the metadata server for it`;
+			return resolveEndpoint(mode, credentials, await projectFromServer(method, credentials, http));
+		}
+	} catch (error) {
+		return (error as Error).message;
+	}
+	return resolveEndpoint(mode, credentials);
 }

@@ -8,6 +8,7 @@ import { requestResource } from '../../../shared/transport/resourceErrors';
 import type { Agent } from '../../../shared/wire/types';
 import { requestTimeoutMs } from '../backgroundRun';
 import { byDisplayName, concurrencyOption, optionsCollection, timeoutOption } from '../descriptions';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
 const properties: INodeProperties[] = [
 	{
@@ -83,7 +84,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. gemini-3-flash-preview',
 				description: 'The Gemini model the agent thinks with',
 			},
-			timeoutOption(60),
+			timeoutOption(TIMEOUT_SECONDS.request),
 		]),
 	),
 ];

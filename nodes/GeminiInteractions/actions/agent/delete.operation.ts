@@ -4,8 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import { customAgentLocator, optionsCollection, timeoutOption } from '../descriptions';
 import { readCustomAgentId, requestCustomAgent } from './customAgent';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
-const properties: INodeProperties[] = [customAgentLocator, optionsCollection([timeoutOption(60)])];
+const properties: INodeProperties[] = [customAgentLocator, optionsCollection([timeoutOption(TIMEOUT_SECONDS.request)])];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['delete'] } }, properties);
 

@@ -5,8 +5,9 @@ import type { GeminiApiClient } from '../../../shared/transport/client';
 import type { Agent } from '../../../shared/wire/types';
 import { customAgentLocator, optionsCollection, timeoutOption } from '../descriptions';
 import { readCustomAgentId, requestCustomAgent } from './customAgent';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
-const properties: INodeProperties[] = [customAgentLocator, optionsCollection([timeoutOption(60)])];
+const properties: INodeProperties[] = [customAgentLocator, optionsCollection([timeoutOption(TIMEOUT_SECONDS.request)])];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['get'] } }, properties);
 

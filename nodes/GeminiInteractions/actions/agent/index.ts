@@ -1,54 +1,26 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { defineResource } from '../resource';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as list from './list.operation';
 import * as run from './run.operation';
 
-export { create, del as delete, get, list, run };
-
-export const description: INodeProperties[] = [
+export const agent = defineResource({ value: 'agent', name: 'Agent', defaultOperation: 'run' }, [
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['agent'] } },
-		options: [
-			{
-				name: 'Create Custom Agent',
-				value: 'create',
-				action: 'Create a custom agent',
-				description: 'Make an agent with its own instruction, tools and base environment',
-			},
-			{
-				name: 'Delete Custom Agent',
-				value: 'delete',
-				action: 'Delete a custom agent',
-			},
-			{
-				name: 'Get Custom Agent',
-				value: 'get',
-				action: 'Get a custom agent',
-			},
-			{
-				name: 'List Custom Agents',
-				value: 'list',
-				action: 'List custom agents',
-			},
-			{
-				name: 'Run Agent',
-				value: 'run',
-				action: 'Run an agent',
-				description: 'Run Deep Research, Antigravity or a custom agent and wait for its result',
-			},
-		],
-		default: 'run',
+		value: 'run',
+		name: 'Run Agent',
+		action: 'Run an agent',
+		description: 'Run Deep Research, Antigravity or a custom agent and wait for its result',
+		module: run,
 	},
-	...run.description,
-	...create.description,
-	...get.description,
-	...list.description,
-	...del.description,
-];
+	{
+		value: 'create',
+		name: 'Create Custom Agent',
+		action: 'Create a custom agent',
+		description: 'Make an agent with its own instruction, tools and base environment',
+		module: create,
+	},
+	{ value: 'get', name: 'Get Custom Agent', action: 'Get a custom agent', module: get },
+	{ value: 'list', name: 'List Custom Agents', action: 'List custom agents', module: list },
+	{ value: 'delete', name: 'Delete Custom Agent', action: 'Delete a custom agent', module: del },
+]);

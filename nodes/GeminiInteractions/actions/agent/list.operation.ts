@@ -2,13 +2,20 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { GeminiApiClient } from '../../../shared/transport/client';
-import { resourcePath } from '../../../shared/transport/client';
-import type { Agent, AgentList } from '../../../shared/wire/types';
+import { listCustomAgents } from '../../../shared/methods/agentPages';
 import { requestTimeoutMs } from '../backgroundRun';
 import { optionsCollection, timeoutOption } from '../descriptions';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
-/** The largest page the Agents API serves. */
-const MAX_PAGE_SIZE = 100;
+const limitProperty: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	displayOptions: { show: { returnAll: [false] } },
+	description: 'Max number of results to return',
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -18,43 +25,11 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
-	optionsCollection([timeoutOption(60)]),
+	limitProperty,
+	optionsCollection([timeoutOption(TIMEOUT_SECONDS.request)]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['list'] } }, properties);
-
-/** Pages through `GET agents` with `next_page_token` until `limit` agents (or all of them) are read. */
-export async function listCustomAgents(
-	client: GeminiApiClient,
-	limit: number,
-	call: { timeoutMs: number; itemIndex?: number },
-): Promise<Agent[]> {
-	const agents: Agent[] = [];
-	let pageToken: string | undefined;
-	do {
-		const page = await client.request<AgentList>({
-			method: 'GET',
-			path: resourcePath('agents'),
-			qs: {
-				page_size: Math.min(MAX_PAGE_SIZE, limit - agents.length),
-				...(pageToken ? { page_token: pageToken } : {}),
-			},
-			...call,
-		});
-		agents.push(...(page.agents ?? []));
-		pageToken = page.next_page_token || undefined;
-	} while (pageToken && agents.length < limit);
-	return agents.slice(0, limit);
-}
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -62,7 +37,7 @@ export async function execute(
 	client: GeminiApiClient,
 ): Promise<INodeExecutionData[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, 50)) || 50);
+	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', itemIndex, limitProperty.default)) || (limitProperty.default as number));
 	const agents = await listCustomAgents(client, limit, {
 		timeoutMs: requestTimeoutMs(this.getNodeParameter('options', itemIndex, {})),
 		itemIndex,

@@ -27,6 +27,7 @@ import {
 } from '../descriptions';
 import { readRequiredText } from '../interaction/modelTurn';
 import { chatTurnOptions } from '../toolDescriptions';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
 /** The item's files and file URLs go with the input, as in Interaction → Create. */
 const ATTACHMENT_OPTIONS = ['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType'];
@@ -112,7 +113,7 @@ const properties: INodeProperties[] = [
 			...waitOptions,
 			...attachmentOptions,
 			concurrencyOption,
-			timeoutOption(60),
+			timeoutOption(TIMEOUT_SECONDS.request),
 			{
 				displayName: 'BigQuery Tool (Deep Research)',
 				name: 'enableBigQueryTool',

@@ -12,11 +12,12 @@ import {
 	timeoutOption,
 } from '../descriptions';
 import { readInteractionId, requestInteraction } from './byId';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
 const properties: INodeProperties[] = [
 	interactionIdProperty,
 	interactionSimplifyProperty,
-	optionsCollection([concurrencyOption, timeoutOption(60)]),
+	optionsCollection([concurrencyOption, timeoutOption(TIMEOUT_SECONDS.request)]),
 ];
 
 export const description = updateDisplayOptions(

@@ -4,10 +4,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import { concurrencyOption, interactionIdProperty, optionsCollection, timeoutOption } from '../descriptions';
 import { readInteractionId, requestInteraction } from './byId';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
 const properties: INodeProperties[] = [
 	interactionIdProperty,
-	optionsCollection([concurrencyOption, timeoutOption(60)]),
+	optionsCollection([concurrencyOption, timeoutOption(TIMEOUT_SECONDS.request)]),
 ];
 
 export const description = updateDisplayOptions(

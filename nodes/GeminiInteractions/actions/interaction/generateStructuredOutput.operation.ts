@@ -62,7 +62,7 @@ export async function execute(
 		});
 	}
 	return await runModelTurn(this, itemIndex, client, {
-		settings: { input, responseFormat: jsonResponseFormat(schema.schema) },
+		settings: { input, responseFormat: jsonResponseFormat(schema.value) },
 		parseJson: true,
 	});
 }

@@ -16,6 +16,7 @@ import {
 	waitOptions,
 } from '../descriptions';
 import { readInteractionId, requestInteraction } from './byId';
+import { TIMEOUT_SECONDS } from '../timeouts';
 
 const properties: INodeProperties[] = [
 	interactionIdProperty,
@@ -32,7 +33,7 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether to return the input the interaction was created with (in the output as "input")',
 			},
-			timeoutOption(60),
+			timeoutOption(TIMEOUT_SECONDS.request),
 		]),
 	),
 ];

@@ -1,5 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
+import { defineResource } from '../resource';
 import * as cancel from './cancel.operation';
 import * as continueConversation from './continueConversation.operation';
 import * as create from './create.operation';
@@ -8,66 +7,48 @@ import * as generateStructuredOutput from './generateStructuredOutput.operation'
 import * as get from './get.operation';
 import * as submitFunctionResults from './submitFunctionResults.operation';
 
-export { cancel, continueConversation, create, del as delete, generateStructuredOutput, get, submitFunctionResults };
-
-export const description: INodeProperties[] = [
+export const interaction = defineResource({ value: 'interaction', name: 'Interaction', defaultOperation: 'create' }, [
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['interaction'] } },
-		options: [
-			{
-				name: 'Cancel',
-				value: 'cancel',
-				action: 'Cancel an interaction',
-				description: 'Stop a background run (e.g. an agent) that is still going',
-			},
-			{
-				name: 'Continue Conversation',
-				value: 'continueConversation',
-				action: 'Continue a conversation',
-				description: 'Send the next message of a conversation Google keeps for you',
-			},
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Message a model',
-				description: 'Send a message to a Gemini model',
-			},
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Delete an interaction',
-				description: 'Delete a stored interaction',
-			},
-			{
-				name: 'Generate Structured Output',
-				value: 'generateStructuredOutput',
-				action: 'Generate structured output',
-				description: 'Get an answer as JSON that follows a schema',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get an interaction',
-				description: 'Get an interaction by ID, optionally waiting until its run ends',
-			},
-			{
-				name: 'Submit Function Results',
-				value: 'submitFunctionResults',
-				action: 'Submit function results',
-				description: 'Answer the function calls of an interaction that requires action',
-			},
-		],
-		default: 'create',
+		value: 'create',
+		name: 'Create',
+		action: 'Message a model',
+		description: 'Send a message to a Gemini model',
+		module: create,
 	},
-	...create.description,
-	...continueConversation.description,
-	...generateStructuredOutput.description,
-	...submitFunctionResults.description,
-	...get.description,
-	...cancel.description,
-	...del.description,
-];
+	{
+		value: 'continueConversation',
+		name: 'Continue Conversation',
+		action: 'Continue a conversation',
+		description: 'Send the next message of a conversation Google keeps for you',
+		module: continueConversation,
+	},
+	{
+		value: 'generateStructuredOutput',
+		name: 'Generate Structured Output',
+		action: 'Generate structured output',
+		description: 'Get an answer as JSON that follows a schema',
+		module: generateStructuredOutput,
+	},
+	{
+		value: 'submitFunctionResults',
+		name: 'Submit Function Results',
+		action: 'Submit function results',
+		description: 'Answer the function calls of an interaction that requires action',
+		module: submitFunctionResults,
+	},
+	{
+		value: 'get',
+		name: 'Get',
+		action: 'Get an interaction',
+		description: 'Get an interaction by ID, optionally waiting until its run ends',
+		module: get,
+	},
+	{
+		value: 'cancel',
+		name: 'Cancel',
+		action: 'Cancel an interaction',
+		description: 'Stop a background run (e.g. an agent) that is still going',
+		module: cancel,
+	},
+	{ value: 'delete', name: 'Delete', action: 'Delete an interaction', description: 'Delete a stored interaction', module: del },
+]);

@@ -22,6 +22,8 @@ import { turnOutputJson } from '../../../shared/wire/response/turnOutput';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import { sendModelTurn } from '../../../shared/interactions/streamTurn';
 import type { Interaction } from '../../../shared/wire/types';
+import { TIMEOUT_SECONDS } from '../timeouts';
+import { maxToolIterationsOption } from '../toolDescriptions';
 
 export interface ModelTurn {
 	settings: Omit<TurnSettings, 'systemInstruction' | 'store' | 'tools'>;
@@ -114,7 +116,7 @@ export async function runModelTurn(
 		files = [];
 		return await sendModelTurn(ctx, client, body, {
 			itemIndex,
-			timeoutMs: (options.timeout ?? 300) * 1000,
+			timeoutMs: (options.timeout ?? TIMEOUT_SECONDS.modelTurn) * 1000,
 			chat,
 			encode: inline.length > 0 ? (ready) => encodeJsonBody(ready, inline) : undefined,
 		});
@@ -125,7 +127,7 @@ export async function runModelTurn(
 		result = chatTurn?.connected.length
 			? await runToolLoop(ctx, itemIndex, first, {
 					tools: chatTurn.connected,
-					maxIterations: options.maxToolIterations ?? 15,
+					maxIterations: options.maxToolIterations ?? (maxToolIterationsOption.default as number),
 					submit: async (results, previousInteractionId) =>
 						await send({ ...request, input: results, previous_interaction_id: previousInteractionId }),
 				})

@@ -1,4 +1,5 @@
 import type { Agent, Environment, JsonObject, Tool } from '../types';
+import type { Parsed } from './jsonParameter';
 import { isPlainObject, parseJsonValue } from './jsonParameter';
 import { functionTool } from './tools';
 
@@ -37,7 +38,8 @@ export function agentFamily(agent: string): AgentFamily {
 }
 
 /** A parameter's wire value, or which parameter is wrong and why (for a NodeOperationError). */
-export type ParameterCheck<T> = { ok: true; value: T } | { ok: false; parameter: string; reason: string };
+/** A parameter's value, or why it cannot be used and which parameter it is. */
+export type ParameterCheck<T> = Parsed<T, { parameter: string }>;
 
 const ok = <T>(value: T): ParameterCheck<T> => ({ ok: true, value });
 const fail = <T>(parameter: string, reason: string): ParameterCheck<T> => ({ ok: false, parameter, reason });

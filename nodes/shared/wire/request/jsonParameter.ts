@@ -1,5 +1,9 @@
-/** The outcome of reading a parameter: its value, or why it cannot be used (for a NodeOperationError). */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * The outcome of reading a value: the value, or why it cannot be used (the node words a
+ * NodeOperationError from `reason`). `Why` adds what the failure knows besides, e.g. which
+ * parameter failed or the raw text that did not parse.
+ */
+export type Parsed<T, Why extends object = object> = { ok: true; value: T } | ({ ok: false; reason: string } & Why);
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,9 +1,8 @@
 import type { JsonObject, TextResponseFormat } from '../types';
-
-export type SchemaParameter = { ok: true; schema: JsonObject } | { ok: false; reason: string };
+import type { Parsed } from './jsonParameter';
 
 /** Reads the schema parameter: JSON text from the editor, or an object from an expression. */
-export function parseSchemaParameter(value: unknown): SchemaParameter {
+export function parseSchemaParameter(value: unknown): Parsed<JsonObject> {
 	let schema: unknown = value;
 	if (typeof value === 'string') {
 		if (value.trim() === '') return { ok: false, reason: 'the JSON schema is empty' };
@@ -20,7 +19,7 @@ export function parseSchemaParameter(value: unknown): SchemaParameter {
 	if (!['type', 'properties', 'anyOf', '$ref'].some((key) => keys.includes(key))) {
 		return { ok: false, reason: 'it needs a "type" (for example "object")' };
 	}
-	return { ok: true, schema: schema as JsonObject };
+	return { ok: true, value: schema as JsonObject };
 }
 
 export function jsonResponseFormat(schema: JsonObject): TextResponseFormat {

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { extensionForMimeType } from '../request/media';
 import type { Content, Interaction, MediaContent, Step } from '../types';
+import { lastTurnSteps } from './turnSteps';
 
 const MEDIA_TYPES = new Set(['image', 'audio', 'video', 'document']);
 
@@ -26,16 +27,7 @@ const DEFAULT_MIME: Record<string, string> = {
 
 /** Media blocks of the model's answer in this turn (after the user's last input), in order. */
 function answerMedia(steps: Step[] | undefined): MediaContent[] {
-	const all = steps ?? [];
-	let start = 0;
-	for (let i = all.length - 1; i >= 0; i--) {
-		if (all[i].type === 'user_input') {
-			start = i + 1;
-			break;
-		}
-	}
-	return all
-		.slice(start)
+	return lastTurnSteps(steps)
 		.filter((step) => step.type === 'model_output')
 		.flatMap((step) => ((step as { content?: Content[] }).content ?? []) as Content[])
 		.filter((block): block is MediaContent => MEDIA_TYPES.has(block.type))

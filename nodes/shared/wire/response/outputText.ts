@@ -1,4 +1,5 @@
 import type { Content, Step } from '../types';
+import { lastTurnSteps } from './turnSteps';
 
 /**
  * The answer text, by the rule Google's SDK uses for `output_text`: walking back from the
@@ -7,9 +8,9 @@ import type { Content, Step } from '../types';
  */
 export function outputText(steps: Step[] | undefined): string {
 	const collected: string[] = [];
-	for (let s = (steps ?? []).length - 1; s >= 0; s--) {
-		const step = steps![s];
-		if (step.type === 'user_input') break;
+	const turn = lastTurnSteps(steps);
+	for (let s = turn.length - 1; s >= 0; s--) {
+		const step = turn[s];
 		if (step.type === 'thought') continue;
 		if (step.type !== 'model_output') {
 			if (collected.length > 0) break;

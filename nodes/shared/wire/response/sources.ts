@@ -1,16 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { AnnotatedText, Content, Interaction, Step, ToolStep } from '../types';
+import type { AnnotatedText, Content, Interaction, ToolStep } from '../types';
+import { lastTurnSteps } from './turnSteps';
 
 const CITATION_TYPES = new Set(['url_citation', 'file_citation', 'place_citation']);
 
 const camel = (key: string) => key.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 
-function turnSteps(steps: Step[] | undefined): Step[] {
-	const all = steps ?? [];
-	for (let i = all.length - 1; i >= 0; i--) if (all[i].type === 'user_input') return all.slice(i + 1);
-	return all;
-}
 
 /** The cited words: the API's indexes are byte offsets into the UTF-8 text. */
 function citedText(text: string, start: unknown, end: unknown): string | undefined {
@@ -23,7 +19,7 @@ function citedText(text: string, start: unknown, end: unknown): string | undefin
 /** Citations on the answer text (`url_citation`, `file_citation`, `place_citation`), keys in camelCase. */
 export function citations(interaction: Interaction): IDataObject[] {
 	const found: IDataObject[] = [];
-	for (const step of turnSteps(interaction.steps)) {
+	for (const step of lastTurnSteps(interaction.steps)) {
 		if (step.type !== 'model_output') continue;
 		for (const block of ((step as { content?: Content[] }).content ?? []) as AnnotatedText[]) {
 			if (block.type !== 'text') continue;
@@ -65,7 +61,7 @@ export function sources(interaction: Interaction): IDataObject[] {
 	for (const citation of citations(interaction)) {
 		add(citation.url ?? citation.documentUri, citation.title ?? citation.fileName ?? citation.name, String(citation.type));
 	}
-	for (const step of turnSteps(interaction.steps) as ToolStep[]) {
+	for (const step of lastTurnSteps(interaction.steps) as ToolStep[]) {
 		if (step.type === 'url_context_result') {
 			for (const entry of resultEntries(step)) if (entry.status === undefined || entry.status === 'success') add(entry.url, undefined, 'url_context');
 		} else if (step.type === 'google_maps_result') {

@@ -1,4 +1,6 @@
-export type StructuredParse = { ok: true; value: unknown } | { ok: false; raw: string; reason: string };
+import type { Parsed } from '../request/jsonParameter';
+
+export type StructuredParse = Parsed<unknown, { raw: string }>;
 
 /** Models sometimes wrap JSON in a Markdown fence even when asked for JSON; accept that. */
 function stripFence(text: string): string {

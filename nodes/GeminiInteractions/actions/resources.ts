@@ -1,0 +1,6 @@
+import { agent } from './agent';
+import { interaction } from './interaction';
+import type { Resource } from './resource';
+
+/** Every resource of the node (the editor lists them alphabetically). */
+export const RESOURCES: Resource[] = [interaction, agent];

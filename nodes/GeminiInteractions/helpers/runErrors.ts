@@ -1,0 +1,118 @@
+import type { INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { FollowOutcome } from '../../shared/interactions/follow';
+import type { StreamTurnFailure } from '../../shared/interactions/streamTurn';
+import { apiErrorFromMessage } from '../../shared/transport/errors';
+
+/** The words for every way a run can end without an answer: a followed background run, a streamed turn. */
+
+const lookLater = (id: string) => `The run may still be going on Google's side. Look at it with Interaction → Get and the ID ${id}.`;
+const fetchLater = (id: string) =>
+	`use Wait Mode "Return Immediately" and fetch the result later with Interaction → Get and the ID ${id}`;
+
+function describeWait(ms: number): string {
+	if (ms < 60_000) return `${Math.round(ms / 100) / 10} seconds`;
+	const minutes = Math.round(ms / 6000) / 10;
+	return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+export interface FollowContext {
+	node: INode;
+	interactionId: string;
+	itemIndex: number;
+	maxWaitMs: number;
+}
+
+/** What became of the cancel request sent after a timeout, when one was sent. */
+export type TimeoutCancel = { sent: false } | { sent: true; ok: true } | { sent: true; ok: false; reason: string };
+
+export function timedOutError(context: FollowContext, cancel: TimeoutCancel): NodeOperationError {
+	const { node, interactionId: id, itemIndex } = context;
+	const waited = describeWait(context.maxWaitMs);
+	if (!cancel.sent) {
+		return new NodeOperationError(node, `Interaction ${id} did not finish within ${waited}; it is still running`, {
+			itemIndex,
+			description: `Raise "Maximum Wait" in the options, or ${fetchLater(id)}.`,
+		});
+	}
+	if (cancel.ok) {
+		return new NodeOperationError(node, `Interaction ${id} did not finish within ${waited}, so it was cancelled`, {
+			itemIndex,
+			description: `Raise "Maximum Wait" in the options, or ${fetchLater(id)}.`,
+		});
+	}
+	return new NodeOperationError(
+		node,
+		`Interaction ${id} did not finish within ${waited}, and cancelling it failed: it may still be running`,
+		{
+			itemIndex,
+			description: `The cancel request failed (${cancel.reason}). Cancel it with Interaction → Cancel and the ID ${id}, or ${fetchLater(id)}.`,
+		},
+	);
+}
+
+/**
+ * After the execution is cancelled n8n aborts every request made through
+ * `httpRequestWithAuthentication` with that same (now aborted) signal — it overwrites any
+ * signal of ours — so a cancel request could never reach Google. Rather than pretend, the
+ * error says the run may still be going and carries its id so it can be cancelled later.
+ */
+export function cancelledWhileWaitingError(context: FollowContext): NodeOperationError {
+	const { node, interactionId: id, itemIndex } = context;
+	return new NodeOperationError(
+		node,
+		`The execution was cancelled while waiting for interaction ${id}; the run may still be going on Google's side`,
+		{ itemIndex, description: `Cancel it with Interaction → Cancel and the ID ${id} if it should stop.` },
+	);
+}
+
+/** A stream `error` event, a lost stream or a failed request while following the run. */
+export function followFailedError(
+	context: FollowContext,
+	outcome: Extract<FollowOutcome, { kind: 'streamError' | 'lost' | 'failed' }>,
+): Error {
+	const { node, interactionId: id, itemIndex } = context;
+	if (outcome.kind === 'failed') return outcome.error;
+	if (outcome.kind === 'lost') {
+		return new NodeApiError(
+			node,
+			{ message: 'stream lost' },
+			{
+				message: `Lost the connection to interaction ${id} ${outcome.attempts} times in a row`,
+				description: lookLater(id),
+				itemIndex,
+			},
+		);
+	}
+	const reason = outcome.message || outcome.code || 'unknown error';
+	return new NodeApiError(
+		node,
+		{ message: reason },
+		{ message: `The stream of interaction ${id} reported an error: ${reason}`, description: lookLater(id), itemIndex },
+	);
+}
+
+/**
+ * A streamed model turn that did not complete. n8n streams an error's description to the chat,
+ * so Google's own message stands in the description as well as in the message.
+ */
+export function streamTurnFailedError(node: INode, failure: StreamTurnFailure, itemIndex: number): NodeApiError {
+	const id = failure.interactionId;
+	if (failure.kind === 'streamError') {
+		const message = failure.message || 'The Gemini API reported an error in the stream';
+		const code = failure.code ? ` (${failure.code})` : '';
+		return apiErrorFromMessage(
+			node,
+			message,
+			`${message}${code} — the stream of interaction ${id ?? '(not stored)'} ended with this error.`,
+			itemIndex,
+		);
+	}
+	return apiErrorFromMessage(
+		node,
+		'The Gemini API stream broke off before the answer was complete',
+		`${failure.reason}. ${id ? `It was resumed ${failure.resumes} times; fetch interaction ${id} with Interaction → Get.` : 'Without a stored interaction it cannot be resumed.'}`,
+		itemIndex,
+	);
+}
