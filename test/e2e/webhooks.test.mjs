@@ -76,7 +76,7 @@ describe('Resume on Webhook in real n8n', () => {
 		receiver?.close();
 	});
 
-	test('three items: waiting in between, resumed once with every output; forged and duplicate calls do nothing', async () => {
+	test('three items: the execution waits, each create carries the resume URL, forged callbacks are refused', async () => {
 		await control('/__emulator/webhook-duplicates', { count: 3 });
 		const started = Date.now();
 		const call = await callWebhook(ctx.n8n.url, { method: 'POST', path: HOOK_PATH }, { body: { tasks: TASKS.map((task) => ({ task })) } });
