@@ -52,4 +52,50 @@ function planFunctionCalls(tools, results, latestText) {
 /** @param {string} text */
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-module.exports = { readFunctionResults, planFunctionCalls };
+/**
+ * In a stateless history (the model's earlier turns replayed in \`input\`), a function call the
+ * emulator issued must come after the thought step that carried its signature, unchanged: Gemini
+ * rejects replayed function calls whose thought signature is missing
+ * (https://ai.google.dev/gemini-api/docs/thought-signatures: "missing thought_signature … 400").
+ * Calls the emulator did not issue are not checked.
+ * @param {any[]} inputSteps
+ * @param {Map<string, string>} issued call id → signature of the thought before it
+ * @returns {number} how many replayed calls carried their signature
+ */
+function checkThoughtSignatures(inputSteps, issued) {
+  let echoed = 0;
+  inputSteps.forEach((step, index) => {
+    if (step.type !== 'function_call' || !issued.has(step.id)) return;
+    let thought;
+    for (let i = index - 1; i >= 0; i--) {
+      const earlier = inputSteps[i];
+      if (earlier.type === 'thought') { thought = earlier; break; }
+      if (earlier.type !== 'function_call') break;
+    }
+    if (thought?.signature !== issued.get(step.id)) {
+      throw invalidRequest(
+        `Function call "${step.name}" (id ${step.id}) is missing its thought_signature: replay the model's thought step with its signature, as received, before the function call. See https://ai.google.dev/gemini-api/docs/thought-signatures.`,
+      );
+    }
+    echoed++;
+  });
+  return echoed;
+}
+
+/**
+ * This turn's results: in a stateless history only those after the last user turn (earlier ones
+ * were answered already).
+ * @param {any[]} inputSteps
+ * @param {{ name: string, result: string }[]} results results of every function_result step, in order
+ */
+function currentResults(inputSteps, results) {
+  const lastUser = inputSteps.map((s) => s.type).lastIndexOf('user_input');
+  let seen = 0;
+  return inputSteps.flatMap((step, index) => {
+    if (step.type !== 'function_result') return [];
+    const result = results[seen++];
+    return index > lastUser ? [result] : [];
+  });
+}
+
+module.exports = { readFunctionResults, planFunctionCalls, checkThoughtSignatures, currentResults };

@@ -10,6 +10,7 @@ const { planTurn } = require('./replies');
 const { Timeline, stepEvents, streamTimeline } = require('./sse');
 const { validateCreate } = require('./validate');
 const { createContinuations } = require('./continuation');
+const { checkThoughtSignatures } = require('./functions');
 
 const RUNNING = new Set(['in_progress', 'queued']);
 const CANCELLABLE = new Set([...RUNNING, 'requires_action']);
@@ -40,6 +41,8 @@ function createInteractionStore(opts, agents, hooks = {}) {
   /** @type {Map<string, StoredInteraction>} */
   const records = new Map();
   const continuations = createContinuations();
+  /** Signature of the thought before each function call the emulator issued (checked when replayed). @type {Map<string, string>} */
+  const issuedSignatures = new Map();
 
   /** @param {StoredInteraction} record */
   const wireId = (record) => (record.stored ? record.id : '');
@@ -137,6 +140,7 @@ function createInteractionStore(opts, agents, hooks = {}) {
       throw invalidRequest(`Interaction ${previous.id} is still ${previous.resource.status}.`);
     }
     const inputSteps = inputToSteps(body.input);
+    checkThoughtSignatures(inputSteps, issuedSignatures);
     const envId = environmentId(body.environment);
     const plan = body.continuation_token
       ? continuations.resume(body.continuation_token)
@@ -152,6 +156,11 @@ function createInteractionStore(opts, agents, hooks = {}) {
           }),
           userTexts(inputSteps).join(' '),
         );
+    let signature;
+    for (const step of plan.steps) {
+      if (step.type === 'thought') signature = step.signature;
+      else if (step.type === 'function_call' && signature) issuedSignatures.set(step.id, signature);
+    }
     const now = nowIso();
     /** @type {StoredInteraction} */
     const record = {

@@ -3,7 +3,7 @@
 
 const crypto = require('node:crypto');
 const { userTexts, mediaMentions } = require('./content');
-const { readFunctionResults, planFunctionCalls } = require('./functions');
+const { readFunctionResults, planFunctionCalls, currentResults } = require('./functions');
 const { countWords } = require('./ids');
 const { imageBlock, audioBlock } = require('./media');
 const { schemaInstance } = require('./schemaInstance');
@@ -51,7 +51,7 @@ function planTurn(req) {
   const texts = [...req.history, ...own];
   const latest = texts.at(-1) ?? '';
   const ownText = own.join(' ');
-  const results = readFunctionResults(req.inputSteps, req.pendingCalls);
+  const results = currentResults(req.inputSteps, readFunctionResults(req.inputSteps, req.pendingCalls));
   const tools = [...actor.tools, ...(body.tools ?? [])];
   const base = { userTexts: texts, progressSteps: 0 };
   const usageOf = (/** @type {any[]} */ steps) => computeUsage(req, texts, results, steps);

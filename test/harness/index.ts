@@ -192,4 +192,69 @@ export async function runLoadOptions(
 	return await method.call(context);
 }
 
+/** What a sub-node's supplyData wrote to the execution's AI logs (n8n's addInputData / addOutputData). */
+export interface AiLogEntry {
+	kind: 'input' | 'output';
+	connectionType: string;
+	runIndex: number;
+	data: unknown;
+}
+
+export interface RunSupplyDataOptions extends Omit<RunNodeOptions, 'continueOnFail' | 'aiTools'> {
+	itemIndex?: number;
+}
+
+export interface RunSupplyDataResult extends Omit<RunNodeResult, 'output'> {
+	/** What the node supplied (`SupplyData.response`). */
+	response?: unknown;
+	aiLog: AiLogEntry[];
+}
+
+/**
+ * Runs a sub-node's `supplyData(itemIndex)` the way n8n's SupplyDataContext does: the execute
+ * context's helpers and parameters, plus the AI log (`addInputData`/`addOutputData`) that model
+ * wrappers such as n8n's LLM tracing write to.
+ */
+export async function runSupplyData(options: RunSupplyDataOptions): Promise<RunSupplyDataResult> {
+	const store = toStore(options.credentials);
+	const recorder = new Recorder();
+	const node = buildNode({ ...options, store });
+	const items = deepCopy(options.inputItems ?? [{ json: {} }]);
+	const env = createEnvironment({ nodeType: options.node, node, mode: 'manual', items, executionId: `harness-execution-${++executionCounter}` });
+	const binaryStore = new BinaryDataStore(options.binaryMode ?? 'default', HARNESS_WORKFLOW_ID, 'supply');
+	const aiLog: AiLogEntry[] = [];
+	let runIndex = 0;
+	const context = Object.assign(
+		createExecuteContext({
+			env,
+			registry: new CredentialTypeRegistry(options.credentialTypes),
+			store,
+			recorder,
+			binaryStore,
+			streaming: options.streaming,
+			cancelSignal: options.cancelSignal ?? new AbortController().signal,
+		}),
+		{
+			getNextRunIndex: () => runIndex,
+			addInputData: (connectionType: string, data: unknown) => {
+				aiLog.push({ kind: 'input', connectionType, runIndex, data });
+				return { index: runIndex++ };
+			},
+			addOutputData: (connectionType: string, index: number, data: unknown) => {
+				aiLog.push({ kind: 'output', connectionType, runIndex: index, data });
+			},
+			setMetadata: () => undefined,
+		},
+	);
+	const base = { chunks: recorder.chunks, credentialUpdates: [], requests: recorder.requests, logs: recorder.logs, node, aiLog };
+	const { supplyData } = env.nodeType;
+	if (!supplyData) throw new Error('harness: the node has no supplyData() method');
+	try {
+		const supplied = await supplyData.call(context as never, options.itemIndex ?? 0);
+		return { ...base, response: supplied.response };
+	} catch (error) {
+		return { ...base, error: error as Error };
+	}
+}
+
 export { Recorder };

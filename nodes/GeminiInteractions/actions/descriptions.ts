@@ -1,30 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { CURRENT_MODEL } from '../../shared/wire/request/modelSelection';
+import {
+	maxOutputTokensOption,
+	modelLocator,
+	replaceDeprecatedModelsOption,
+	seedOption,
+	stopSequencesOption,
+	temperatureOption,
+	thinkingLevelOption,
+	thinkingSummariesOption,
+	topKOption,
+	topPOption,
+} from '../../shared/descriptions/modelParameters';
 import { TIMEOUT_SECONDS } from './timeouts';
 
-export const modelLocator: INodeProperties = {
-	displayName: 'Model',
-	name: 'model',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: CURRENT_MODEL },
-	required: true,
-	description: 'The Gemini model to talk to',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchModels', searchable: true },
-		},
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. gemini-3.5-flash',
-		},
-	],
-};
+export { modelLocator };
 
 export const inputProperty: INodeProperties = {
 	displayName: 'Input',
@@ -79,44 +69,11 @@ export function timeoutOption(defaultSeconds: number): INodeProperties {
 /** Options of every model turn: system instruction, generation settings, storage, and how items run. */
 export const modelTurnOptions: INodeProperties[] = [
 	concurrencyOption,
-	{
-		displayName: 'Include Thought Summaries',
-		name: 'thinkingSummaries',
-		type: 'boolean',
-		default: true,
-		description: 'Whether the model returns summaries of its thinking (in the output as "thoughts")',
-	},
-	{
-		displayName: 'Maximum Output Tokens',
-		name: 'maxOutputTokens',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 2048,
-		description: 'The longest answer the model may write; a longer one ends with status "incomplete"',
-	},
-	{
-		displayName: 'Replace Deprecated Models',
-		name: 'replaceDeprecatedModels',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to send gemini-1.5, gemini-2.0 and gemini-2.5 requests to gemini-3.5-flash instead (the output says so)',
-	},
-	{
-		displayName: 'Seed',
-		name: 'seed',
-		type: 'number',
-		default: 0,
-		description: 'Makes sampling repeatable for the same input and settings',
-	},
-	{
-		displayName: 'Stop Sequences',
-		name: 'stopSequences',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. END, ###',
-		description: 'Comma-separated texts at which the model stops writing (write \\, for a comma inside one)',
-	},
+	thinkingSummariesOption,
+	maxOutputTokensOption,
+	replaceDeprecatedModelsOption,
+	seedOption,
+	stopSequencesOption,
 	{
 		displayName: 'Store Interaction',
 		name: 'store',
@@ -134,44 +91,11 @@ export const modelTurnOptions: INodeProperties[] = [
 		placeholder: 'e.g. You are a concise assistant for a support team',
 		description: 'How the model should behave in this turn',
 	},
-	{
-		displayName: 'Temperature',
-		name: 'temperature',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 2, numberPrecision: 2 },
-		default: 1,
-		description: 'Higher values make answers more varied, lower values more focused',
-	},
-	{
-		displayName: 'Thinking Level',
-		name: 'thinkingLevel',
-		type: 'options',
-		options: [
-			{ name: 'High', value: 'high' },
-			{ name: 'Low', value: 'low' },
-			{ name: 'Medium', value: 'medium' },
-			{ name: 'Minimal', value: 'minimal' },
-		],
-		default: 'low',
-		description: 'How much the model thinks before answering (Gemini 3 models)',
-	},
+	temperatureOption,
+	thinkingLevelOption,
 	timeoutOption(TIMEOUT_SECONDS.modelTurn),
-	{
-		displayName: 'Top K',
-		name: 'topK',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 40,
-		description: 'Sample only from the K most likely next tokens',
-	},
-	{
-		displayName: 'Top P',
-		name: 'topP',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 1, numberPrecision: 2 },
-		default: 0.95,
-		description: 'Sample only from the most likely tokens whose probabilities add up to P',
-	},
+	topKOption,
+	topPOption,
 ];
 
 export function optionsCollection(options: INodeProperties[]): INodeProperties {

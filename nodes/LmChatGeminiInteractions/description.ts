@@ -1,0 +1,150 @@
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+
+import {
+	maxOutputTokensOption,
+	modelLocator,
+	replaceDeprecatedModelsOption,
+	seedOption,
+	stopSequencesOption,
+	temperatureOption,
+	thinkingLevelOption,
+	thinkingSummariesOption,
+	topKOption,
+	topPOption,
+} from '../shared/descriptions/modelParameters';
+
+export const credentials: INodeCredentialDescription[] = [
+	{ name: 'geminiInteractionsApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+	{
+		name: 'geminiInteractionsEnterpriseApi',
+		required: true,
+		displayOptions: { show: { authentication: ['enterprise'] } },
+	},
+];
+
+const HARM_CATEGORIES = [
+	{ name: 'Dangerous Content', value: 'dangerous_content' },
+	{ name: 'Harassment', value: 'harassment' },
+	{ name: 'Hate Speech', value: 'hate_speech' },
+	{ name: 'Sexually Explicit', value: 'sexually_explicit' },
+];
+
+const THRESHOLDS = [
+	{ name: 'Block Low and Above', value: 'block_low_and_above' },
+	{ name: 'Block Medium and Above', value: 'block_medium_and_above' },
+	{ name: 'Block None', value: 'block_none' },
+	{ name: 'Block Only High', value: 'block_only_high' },
+	{ name: 'Off', value: 'off' },
+];
+
+const options: INodeProperties[] = [
+	{
+		displayName: 'Built-in Tools',
+		name: 'builtInTools',
+		type: 'collection',
+		placeholder: 'Add Built-in Tool',
+		default: {},
+		description: "Google's own tools, run on Google's side next to the agent's tools",
+		options: [
+			{
+				displayName: 'Code Execution',
+				name: 'codeExecution',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the model may write and run Python code to compute its answer',
+			},
+			{
+				displayName: 'Google Search',
+				name: 'googleSearch',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the model may ground its answer in Google Search results',
+			},
+			{
+				displayName: 'URL Context',
+				name: 'urlContext',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the model may read the web pages whose URLs are in the conversation',
+			},
+		],
+	},
+	{
+		...thinkingSummariesOption,
+		default: false,
+		description:
+			'Whether the model writes summaries of its thinking; they are kept with the answer (response metadata "thoughts") and in the debug log, not in the chat',
+	},
+	maxOutputTokensOption,
+	replaceDeprecatedModelsOption,
+	{
+		displayName: 'Safety Settings',
+		name: 'safetySettings',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Safety Setting',
+		default: {},
+		description: 'How strictly Google blocks answers per harm category',
+		options: [
+			{
+				displayName: 'Setting',
+				name: 'values',
+				values: [
+					{ displayName: 'Category', name: 'category', type: 'options', options: HARM_CATEGORIES, default: 'harassment' },
+					{ displayName: 'Threshold', name: 'threshold', type: 'options', options: THRESHOLDS, default: 'block_medium_and_above' },
+				],
+			},
+		],
+	},
+	seedOption,
+	{
+		displayName: 'Server-Side History',
+		name: 'serverSideHistory',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to let Google keep the conversation: when the agent's messages continue a conversation this model already sent, only the new messages go, with the earlier interaction's ID. Otherwise the whole history is sent as usual.",
+	},
+	stopSequencesOption,
+	{
+		displayName: 'Store Interactions',
+		name: 'store',
+		type: 'boolean',
+		default: true,
+		description: 'Whether Google keeps each interaction (needed for Server-Side History)',
+	},
+	temperatureOption,
+	thinkingLevelOption,
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 120,
+		description: 'How long to wait for Google to answer one model call',
+	},
+	topKOption,
+	topPOption,
+];
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{ name: 'Gemini API Key', value: 'apiKey' },
+			{ name: 'Gemini Enterprise (Vertex AI)', value: 'enterprise' },
+		],
+		default: 'apiKey',
+	},
+	modelLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	},
+];
