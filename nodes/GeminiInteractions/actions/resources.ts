@@ -1,6 +1,7 @@
 import { agent } from './agent';
 import { interaction } from './interaction';
+import { webhook } from './webhook';
 import type { Resource } from './resource';
 
 /** Every resource of the node (the editor lists them alphabetically). */
-export const RESOURCES: Resource[] = [interaction, agent];
+export const RESOURCES: Resource[] = [interaction, agent, webhook];

@@ -74,7 +74,7 @@ export async function deleteWebhook(client: GeminiApiClient, id: string, itemInd
 }
 
 export async function pingWebhook(client: GeminiApiClient, id: string, itemIndex?: number): Promise<void> {
-	await client.request({ method: 'POST', path: webhookPath(id, 'ping'), body: {}, timeoutMs: TIMEOUT_MS, itemIndex });
+	await client.request({ method: 'POST', path: webhookPath(id, 'ping'), timeoutMs: TIMEOUT_MS, itemIndex });
 }
 
 export async function rotateSigningSecret(
