@@ -60,10 +60,10 @@ async function apiBaseUrl(ctx: { getCredentials(type: string): Promise<IDataObje
  */
 export async function resumeUrlFor(ctx: IExecuteFunctions, itemIndex: number, authMode: AuthMode): Promise<string> {
 	const host = ctx as WaitingHost;
-	if (typeof host.putExecutionToWait !== 'function' || typeof host.evaluateExpression !== 'function') {
+	if (typeof host.putExecutionToWait !== 'function' || typeof host.evaluateExpression !== 'function' || !executionCustomData(ctx)) {
 		throw new NodeOperationError(ctx.getNode(), 'This n8n version cannot wait for a webhook', {
 			itemIndex,
-			description: 'Wait Mode "Resume on Webhook" needs an n8n that can put executions to wait (1.x or later). Choose "Wait for Completion" instead.',
+			description: 'Wait Mode "Resume on Webhook" needs an n8n whose nodes can keep execution custom data (n8n 2.x). Choose "Wait for Completion" instead.',
 		});
 	}
 	const url = String(host.evaluateExpression('{{ $execution.resumeUrl }}', itemIndex) ?? '');
@@ -90,8 +90,10 @@ export function webhookConfig(resumeUrl: string, itemIndex: number, executionId:
 }
 
 /**
- * n8n drops a waiting node's output before its webhook runs, so the runs to wait for are kept in the
- * execution's custom data (kept with the waiting execution; at most 10 keys of 512 characters each):
+ * n8n drops a waiting node's output before its webhook runs (n8n 2.x `WaitingWebhooks` →
+ * `preserveInputOverride`), and the workflow's static data is not in the execution's saved copy of
+ * the workflow; the runs to wait for are kept in the execution's custom data instead, which is part
+ * of the saved run data the webhook gets back (at most 10 keys of 512 characters each):
  * `<item index>:<interaction id>` entries, `<item index>:!` for an item whose run could not start.
  */
 const LEDGER_KEY = 'gemini_resume_';
@@ -130,6 +132,20 @@ function readLedger(metadata: unknown): LedgerEntry[] {
 	return entries;
 }
 
+interface CustomData {
+	set(key: string, value: string): void;
+	getAll(): Record<string, string>;
+}
+
+/**
+ * The execution's custom data (n8n 2.x `this.customData`, on every context): kept in the execution's
+ * saved run data, which the waiting webhook gets back.
+ */
+function executionCustomData(ctx: object): CustomData | undefined {
+	const customData = (ctx as { customData?: CustomData }).customData;
+	return customData && typeof customData.getAll === 'function' && typeof customData.set === 'function' ? customData : undefined;
+}
+
 /** After every item's run was created: the execution waits until Google calls back (or Maximum Wait). */
 export async function waitForResume(ctx: IExecuteFunctions, output: INodeExecutionData[]): Promise<void> {
 	if (!output.some((item) => isWaiting(item.json))) return;
@@ -139,7 +155,7 @@ export async function waitForResume(ctx: IExecuteFunctions, output: INodeExecuti
 			description: 'Split the items into smaller batches (e.g. Loop Over Items), or choose "Wait for Completion".',
 		});
 	}
-	const customData = ctx.getWorkflowDataProxy(0).$execution.customData as { set(key: string, value: string): void };
+	const customData = executionCustomData(ctx)!;
 	chunks.forEach((chunk, index) => customData.set(`${LEDGER_KEY}${index}`, chunk));
 	const maxWait = Number(ctx.getNodeParameter('options.maxWait', 0, DEFAULT_MAX_WAIT_MINUTES)) || DEFAULT_MAX_WAIT_MINUTES;
 	await (ctx as WaitingHost).putExecutionToWait!(new Date(Date.now() + maxWait * 60_000));
@@ -148,8 +164,8 @@ export async function waitForResume(ctx: IExecuteFunctions, output: INodeExecuti
 export function usesResumeOnWebhook(ctx: { getNodeParameter(name: string, index: number, fallback?: unknown): unknown }): boolean {
 	const resource = ctx.getNodeParameter('resource', 0, '');
 	const operation = ctx.getNodeParameter('operation', 0, '');
-	const runsInBackground = (resource === 'agent' && operation === 'run') || (resource === 'interaction' && operation === 'get');
-	return runsInBackground && ctx.getNodeParameter('waitMode', 0, '') === RESUME_ON_WEBHOOK;
+	// Only runs created here can name a callback URL (Google takes `webhook_config` at creation).
+	return resource === 'agent' && operation === 'run' && ctx.getNodeParameter('waitMode', 0, '') === RESUME_ON_WEBHOOK;
 }
 
 const isWaiting = (json: IDataObject) => typeof json.id === 'string' && typeof json.error !== 'string' && !isSettled(json.status as string);
@@ -183,13 +199,17 @@ export async function resumeFromWebhook(this: IWebhookFunctions): Promise<IWebho
 	});
 	if (!check.ok) return refuse(this, 401, `Invalid webhook signature (${check.reason})`);
 
-	const body = this.getBodyData() as { data?: { id?: unknown } };
+	const body = this.getBodyData() as { data?: { id?: unknown; user_metadata?: { n8n_execution_id?: unknown } } };
 	const calledFor = typeof body?.data?.id === 'string' ? body.data.id : undefined;
-	const ledger = readLedger(this.evaluateExpression('{{ $execution.customData.getAll() }}'));
+	const namedExecution = body?.data?.user_metadata?.n8n_execution_id;
+	if (namedExecution !== undefined && String(namedExecution) !== this.getExecutionId()) {
+		return refuse(this, 401, 'That interaction was started by another execution');
+	}
+	const ledger = readLedger(executionCustomData(this)?.getAll());
 	const ids = ledger.flatMap((entry) => (entry.id ? [entry.id] : []));
 	if (!calledFor || !ids.includes(calledFor)) return refuse(this, 401, 'This execution did not start that interaction');
 
-	const executionId = String(this.evaluateExpression('{{ $execution.id }}') ?? '');
+	const executionId = this.getExecutionId();
 	if (resuming.has(executionId)) return { webhookResponse: { received: true } };
 	if (resuming.size >= 1000) resuming.delete(resuming.values().next().value as string);
 	resuming.add(executionId);
