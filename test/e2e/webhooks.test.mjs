@@ -5,42 +5,17 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { CREDENTIAL_REFS, callWebhook } from '../../scripts/examples.mjs';
+import { callWebhook } from '../../scripts/examples.mjs';
 import { setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
-import { NODE_TYPE, setupE2e } from './lib/context.mjs';
+import { agentRunsWorkflow } from './lib/agentRuns.mjs';
+import { setupE2e } from './lib/context.mjs';
 
 const WORKFLOW_ID = 'e2eResumeOnWebhook';
 const HOOK_PATH = 'e2e-resume-agents';
 const TASKS = ['Tides #duration:2500', 'Ports #duration:4000', 'Winds #duration:5500'];
 
-function resumeWorkflow(receiverUrl) {
-	return {
-		id: WORKFLOW_ID,
-		name: 'E2E resume on webhook',
-		active: false,
-		nodes: [
-			{ id: 'r-hook', name: 'Start', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: 'b7c1f0a2-1111-4c4c-9d9d-00000000e2e1', parameters: { httpMethod: 'POST', path: HOOK_PATH, responseMode: 'onReceived', options: {} } },
-			{ id: 'r-split', name: 'Tasks', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [220, 0], parameters: { fieldToSplitOut: 'body.tasks', options: {} } },
-			{
-				id: 'r-gemini',
-				name: 'Research',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [440, 0],
-				parameters: { resource: 'agent', operation: 'run', agent: { __rl: true, mode: 'id', value: 'deep-research-preview-04-2026' }, input: '={{ $json.task }}', waitMode: 'webhook', options: { maxWait: 10 } },
-				credentials: { geminiInteractionsApi: CREDENTIAL_REFS.geminiInteractionsApi },
-			},
-			{ id: 'r-report', name: 'Report', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [660, 0], parameters: { method: 'POST', url: `${receiverUrl}/done`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} } },
-		],
-		connections: {
-			Start: { main: [[{ node: 'Tasks', type: 'main', index: 0 }]] },
-			Tasks: { main: [[{ node: 'Research', type: 'main', index: 0 }]] },
-			Research: { main: [[{ node: 'Report', type: 'main', index: 0 }]] },
-		},
-		settings: { executionOrder: 'v1' },
-		pinData: {},
-	};
-}
+const resumeWorkflow = (receiverUrl) =>
+	agentRunsWorkflow({ id: WORKFLOW_ID, path: HOOK_PATH, receiverUrl, webhookId: 'b7c1f0a2-1111-4c4c-9d9d-00000000e2e1' });
 
 describe('Resume on Webhook in real n8n', () => {
 	let ctx;
