@@ -3,12 +3,12 @@
 // resume it once every item's run has ended, a forged callback is refused, and duplicates do nothing.
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { callWebhook } from '../../scripts/examples.mjs';
 import { setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
 import { agentRunsWorkflow } from './lib/agentRuns.mjs';
 import { setupE2e } from './lib/context.mjs';
+import { startReceiver } from './lib/trigger.mjs';
 
 const WORKFLOW_ID = 'e2eResumeOnWebhook';
 const HOOK_PATH = 'e2e-resume-agents';
@@ -21,7 +21,7 @@ describe('Resume on Webhook in real n8n', () => {
 	let ctx;
 	let cookie;
 	let receiver;
-	const reports = [];
+	let reports = [];
 
 	const executions = async () => {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
@@ -31,17 +31,10 @@ describe('Resume on Webhook in real n8n', () => {
 	const control = (p, body) => fetch(`${ctx.emulator.url}${p}`, { method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) }).then((r) => r.json());
 
 	before(async () => {
-		receiver = http.createServer((req, res) => {
-			let body = '';
-			req.on('data', (d) => (body += d));
-			req.on('end', () => {
-				reports.push(JSON.parse(body));
-				res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-			});
-		});
-		await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+		receiver = await startReceiver();
+		reports = receiver.reports;
 		ctx = await setupE2e();
-		await ctx.n8n.importWorkflows([resumeWorkflow(`http://127.0.0.1:${receiver.address().port}`)]);
+		await ctx.n8n.importWorkflows([resumeWorkflow(receiver.url)]);
 		await ctx.n8n.publishWorkflow(WORKFLOW_ID);
 		await ctx.n8n.start();
 		cookie = await setupOwner(ctx.n8n.url);
