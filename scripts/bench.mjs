@@ -4,10 +4,14 @@
 //
 //   npm run bench                    all benchmarks
 //   npm run bench -- --sizes 10,100  binary input sizes in MB (default 10,100)
-//   npm run bench -- --only speed    only the speed benchmarks (or: --only memory)
+//   npm run bench -- --only speed    only the speed benchmarks (or: --only memory, --only files, --only quota)
+//   npm run bench -- --file-sizes 100,1024   Files API input sizes in MB (default 100,1024)
 //
 // Speed (scripts/bench-speed.mjs): stream parsing throughput and items per second at several
 // Concurrency settings.
+//
+// Quota (scripts/bench-quota.mjs): 100 items against the emulator's capacity mode (10 at a time) and
+// quota mode (10 requests per 2 s window), as ratios to what each limit allows.
 //
 // Binary input memory: one file of the given size is attached to a Create request (n8n's filesystem
 // binary mode, its default in regular mode, and the in-memory mode). Each size runs in a fresh Node
@@ -161,7 +165,13 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus()[0]?.model ?? 'u
 async function main() {
 	const args = process.argv.slice(2);
 	if (args[0] === '--child') {
-		const result = await measureBinaryInput(JSON.parse(args[1]));
+		const params = JSON.parse(args[1]);
+		if (params.kind) {
+			const { measureFiles } = await import('./bench-files.mjs');
+			process.stdout.write(`${JSON.stringify(await measureFiles({ ...params, buildDir: BUILD_DIR, startSampler }))}\n`);
+			return;
+		}
+		const result = await measureBinaryInput(params);
 		process.stdout.write(`${JSON.stringify(result)}\n`);
 		return;
 	}
@@ -176,8 +186,38 @@ async function main() {
 	const { startEmulator } = await import('./emulator-process.mjs');
 	const emulator = await startEmulator();
 	const results = [];
+	const fileResults = [];
+	const fileSizesArg = args.indexOf('--file-sizes');
+	const fileSizes = fileSizesArg >= 0 ? args[fileSizesArg + 1].split(',').map(Number) : [100, 1024];
+	const child = async (params) => {
+		const out = await run(process.execPath, [
+			'--expose-gc',
+			'--max-old-space-size=4096',
+			fileURLToPath(import.meta.url),
+			'--child',
+			JSON.stringify({ ...params, url: emulator.url }),
+		]);
+		return JSON.parse(out.trim().split('\n').pop());
+	};
 	try {
-		if (only !== 'memory') {
+		if (!only || only === 'quota') {
+			const { measureCap, measureWindow, quotaReport } = await import('./bench-quota.mjs');
+			const cap = await measureCap(BUILD_DIR, emulator);
+			console.log(`capacity 10: ${cap.answered}/${cap.items} in ${cap.ms} ms (${(cap.ms / cap.limitMs).toFixed(2)}× the limit), ${cap.refused} refused`);
+			const window = await measureWindow(BUILD_DIR, emulator);
+			console.log(`10 per 2 s: ${window.answered}/${window.items} in ${window.ms} ms (${(window.ms / window.limitMs).toFixed(2)}× the floor), ${window.refused}/${window.requests} refused`);
+			await replaceSection('quota', quotaReport(cap, window));
+		}
+		if (!only || only === 'files') {
+			const measurements = [...fileSizes.map((sizeMb) => ({ kind: 'filesApi', sizeMb })), { kind: 'download', sizeMb: 100 }];
+			for (const params of measurements) {
+				const result = await child(params);
+				console.log(`${params.kind} ${params.sizeMb} MB: +${result.extraMb.toFixed(0)} MB peak RSS (limit ${result.limitMb.toFixed(0)} MB), ${result.ms} ms`);
+				fileResults.push(result);
+				await emulator.clearRequests();
+			}
+		}
+		if (!only || only === 'speed') {
 			const { measureSse, measureThroughput, speedReport } = await import('./bench-speed.mjs');
 			const sse = await measureSse(BUILD_DIR);
 			console.log(`stream parsing: ${sse.events} events in ${sse.ms.toFixed(0)} ms`);
@@ -185,7 +225,7 @@ async function main() {
 			for (const r of throughput) console.log(`concurrency ${r.concurrency}: ${r.items} items in ${r.ms} ms`);
 			await replaceSection('speed', speedReport(sse, throughput));
 		}
-		for (const sizeMb of only === 'speed' ? [] : sizes) {
+		for (const sizeMb of !only || only === 'memory' ? sizes : []) {
 			for (const binaryMode of ['filesystem', 'default']) {
 				const out = await run(process.execPath, [
 					'--expose-gc',
@@ -204,6 +244,11 @@ async function main() {
 		await emulator.stop();
 	}
 	if (results.length > 0) await replaceSection('binary-input', binaryInputReport(results));
+	if (fileResults.length > 0) {
+		const { filesReport } = await import('./bench-files.mjs');
+		const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${os.platform()}`;
+		await replaceSection('large-files', filesReport(fileResults, machine));
+	}
 	console.log(`wrote ${path.relative(PROJECT_DIR, RESULTS_FILE)}`);
 }
 

@@ -6,18 +6,19 @@ import { searchModels } from '../shared/methods/listSearch';
 import { GeminiApiClient } from '../shared/transport/client';
 import { CREDENTIAL_TYPES, type AuthMode } from '../shared/transport/endpoints';
 import { chooseModel } from '../shared/wire/request/modelSelection';
+import type { SafetySettingEntry } from '../shared/wire/request/safetySettings';
+import { buildSafetySettings } from '../shared/wire/request/safetySettings';
 import type { BuiltInToolValues } from '../shared/wire/request/tools';
 import { builtInTools } from '../shared/wire/request/tools';
 import type { TurnOptionValues } from '../shared/wire/request/turnOptions';
 import { buildGenerationConfig } from '../shared/wire/request/turnOptions';
 import { credentials, properties } from './description';
-import type { SafetySetting } from './model/GeminiChatModel';
 import { GeminiInteractionsChatModel } from './model/GeminiChatModel';
 import { conversations } from './model/history';
 
 interface ChatModelOptions extends TurnOptionValues {
 	builtInTools?: BuiltInToolValues;
-	safetySettings?: { values?: Array<{ category?: string; threshold?: string }> };
+	safetySettings?: { values?: SafetySettingEntry[] };
 	serverSideHistory?: boolean;
 }
 
@@ -87,16 +88,15 @@ export class LmChatGeminiInteractions implements INodeType {
 		}
 
 		const credentialType = CREDENTIAL_TYPES[authMode];
-		const safety: SafetySetting[] = (options.safetySettings?.values ?? [])
-			.filter((entry) => entry.category && entry.threshold)
-			.map((entry) => ({ type: entry.category as string, threshold: entry.threshold as string }));
+		const safety = buildSafetySettings(options.safetySettings?.values);
+		if (!safety.ok) throw new NodeOperationError(node, `Safety Settings: ${safety.reason}`, { itemIndex });
 		const chatModel = new GeminiInteractionsChatModel(
 			{
 				model,
 				scope: [this.getWorkflow().id ?? '', node.id ?? node.name, credentialType, node.credentials?.[credentialType]?.id ?? '', model].join('\n'),
 				generationConfig: buildGenerationConfig(options),
 				builtInTools: tools.value,
-				...(safety.length > 0 ? { safetySettings: safety } : {}),
+				...(safety.value ? { safetySettings: safety.value } : {}),
 				store,
 				serverSideHistory: options.serverSideHistory === true,
 				timeoutMs: (options.timeout ?? 120) * 1000,

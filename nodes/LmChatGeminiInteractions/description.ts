@@ -12,6 +12,7 @@ import {
 	topKOption,
 	topPOption,
 } from '../shared/descriptions/modelParameters';
+import { safetySettingsOption } from '../shared/descriptions/safetySettings';
 
 export const credentials: INodeCredentialDescription[] = [
 	{ name: 'geminiInteractionsApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
@@ -20,21 +21,6 @@ export const credentials: INodeCredentialDescription[] = [
 		required: true,
 		displayOptions: { show: { authentication: ['enterprise'] } },
 	},
-];
-
-const HARM_CATEGORIES = [
-	{ name: 'Dangerous Content', value: 'dangerous_content' },
-	{ name: 'Harassment', value: 'harassment' },
-	{ name: 'Hate Speech', value: 'hate_speech' },
-	{ name: 'Sexually Explicit', value: 'sexually_explicit' },
-];
-
-const THRESHOLDS = [
-	{ name: 'Block Low and Above', value: 'block_low_and_above' },
-	{ name: 'Block Medium and Above', value: 'block_medium_and_above' },
-	{ name: 'Block None', value: 'block_none' },
-	{ name: 'Block Only High', value: 'block_only_high' },
-	{ name: 'Off', value: 'off' },
 ];
 
 const options: INodeProperties[] = [
@@ -77,25 +63,7 @@ const options: INodeProperties[] = [
 	},
 	maxOutputTokensOption,
 	replaceDeprecatedModelsOption,
-	{
-		displayName: 'Safety Settings',
-		name: 'safetySettings',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Safety Setting',
-		default: {},
-		description: 'How strictly Google blocks answers per harm category',
-		options: [
-			{
-				displayName: 'Setting',
-				name: 'values',
-				values: [
-					{ displayName: 'Category', name: 'category', type: 'options', options: HARM_CATEGORIES, default: 'harassment' },
-					{ displayName: 'Threshold', name: 'threshold', type: 'options', options: THRESHOLDS, default: 'block_medium_and_above' },
-				],
-			},
-		],
-	},
+	safetySettingsOption,
 	seedOption,
 	{
 		displayName: 'Server-Side History',

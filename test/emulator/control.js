@@ -42,6 +42,14 @@ async function handleControl(req, res, pathname, emu) {
     case 'DELETE /__emulator/faults':
       emu.clearFaults();
       return reply(200, {});
+    case 'POST /__emulator/quota':
+      emu.setQuota(body);
+      return reply(200, {});
+    case 'DELETE /__emulator/quota':
+      emu.setQuota(null);
+      return reply(200, {});
+    case 'GET /__emulator/quota':
+      return reply(200, emu.quotaStats);
     case 'POST /__emulator/revoke-tokens':
       emu.revokeTokens();
       return reply(200, {});
@@ -50,6 +58,14 @@ async function handleControl(req, res, pathname, emu) {
     case 'POST /__emulator/webhook-duplicates':
       emu.duplicateWebhookDeliveries(Number(body.count ?? 1));
       return reply(200, {});
+    case 'POST /__emulator/environments/expire':
+      emu.environments.expire(String(body.id));
+      return reply(200, {});
+    case 'POST /__emulator/environments/advance-clock':
+      emu.environments.advanceClock(Number(body.ms) || 0);
+      return reply(200, {});
+    case 'POST /__emulator/environments/files':
+      return reply(200, emu.environments.putFile(String(body.environmentId), String(body.path), body));
     case 'POST /__emulator/service-accounts':
       return reply(200, emu.createServiceAccountKey(body));
     case 'POST /__emulator/authorized-users':

@@ -34,12 +34,14 @@ function readFunctionResults(inputSteps, pendingCalls) {
  * @param {any[]} tools
  * @param {{ name: string, result: string }[]} results
  * @param {string} latestText
+ * @param {{ force?: boolean }} [choice] force: tool_choice "any" — a call every turn
  * @returns {any[]} function_call steps (empty: answer instead)
  */
-function planFunctionCalls(tools, results, latestText) {
+function planFunctionCalls(tools, results, latestText, choice = {}) {
   const declared = tools.filter((t) => t.type === 'function');
   if (!declared.length) return [];
-  if (results.length && !(latestText.includes('#loop') && !results.some((r) => r.result.includes('stop')))) return [];
+  const looping = latestText.includes('#loop') && !results.some((r) => r.result.includes('stop'));
+  if (results.length && !looping && !choice.force) return [];
   const named = declared.filter((t) => new RegExp(`\\b${escapeRegExp(t.name)}\\b`).test(latestText));
   return (named.length ? named : [declared[0]]).map((fn) => ({
     type: 'function_call',

@@ -23,6 +23,10 @@ export interface EmulatorOptions {
   webhookRetryDelayMs?: number;
   /** Attempts per webhook delivery (non-2xx answers and network errors are retried). Default 5. */
   webhookMaxAttempts?: number;
+  /** How long an environment may stay unused before it expires (Google: 7 days). Default 7 days. */
+  environmentIdleMs?: number;
+  /** How long an uploaded Files API file stays PROCESSING before it is ACTIVE. Default 300. */
+  fileProcessingMs?: number;
   /** What the metadata server's project/project-id answers. Default 'emulator-project'. */
   metadataProject?: string;
   /** The runtime service account whose tokens the metadata server hands out. */
@@ -47,6 +51,15 @@ export interface WebhookDelivery {
   response?: string;
   body: any;
   sentAt: number;
+}
+
+/** What a finished resumable upload received (Files API or environment file). */
+export interface UploadRecord {
+  /** `files/<id>`, or `<environment id>/<path>`. */
+  target: string;
+  bytes: number;
+  /** Hex sha256 of the received bytes. */
+  sha256: string;
 }
 
 export interface AuthInfo {
@@ -93,6 +106,8 @@ export interface RequestLogEntry {
   endedAt: number | null;
   /** In-flight API requests when this one started, itself included (0 for token requests). */
   inFlightAtStart: number;
+  /** On the request that finalized a resumable upload. */
+  upload?: UploadRecord;
 }
 
 export interface Fault {
@@ -129,6 +144,27 @@ export interface Fault {
   sseError?: boolean | { code?: string; message?: string; afterEvents?: number };
   /** Destroy the socket without any response. */
   resetConnection?: boolean;
+}
+
+/** Quota and capacity modes (quota.js); any combination. Refusals are answered at once. */
+export interface QuotaMode {
+  /** Only requests matching this count (default: every API request). */
+  match?: { method?: string; path?: string };
+  /** Fixed windows of `windowMs` (default 60000) starting with their first request; more → 429 with RetryInfo (time left in the window) and QuotaFailure. */
+  requestsPerWindow?: number;
+  windowMs?: number;
+  /** Default `GenerateRequestsPerMinutePerProjectPerModel-FreeTier`. */
+  quotaId?: string;
+  /** Admitted requests in total; more → 429 naming a per-day quota. */
+  requestsPerDay?: number;
+  /** Default `GenerateRequestsPerDayPerProjectPerModel-FreeTier`. */
+  dailyQuotaId?: string;
+  /** RetryInfo of the daily refusal; default the time until midnight UTC. */
+  dailyRetryDelayMs?: number;
+  /** Admit at most this many requests at a time; more → 429 without details. */
+  maxConcurrent?: number;
+  /** Hold every admitted request this long before answering it. */
+  answerDelayMs?: number;
 }
 
 export interface ServiceAccountKey {
@@ -205,6 +241,23 @@ export interface Emulator {
   addImpersonationTarget(email: string): void;
   addFault(fault: Fault): void;
   clearFaults(): void;
+  /** Turns the quota/capacity mode on (a new mode starts with fresh counters) or off (null). */
+  setQuota(mode: QuotaMode | null): void;
+  /** Requests admitted and refused since the last setQuota, and those being answered now. */
+  readonly quotaStats: { admitted: number; refused: number; inFlight: number };
+  /** Agent sandboxes: expiry and test files. */
+  environments: {
+    /** The environment counts as idle too long from now on (status "expired", files 404). */
+    expire(id: string): void;
+    /** Moves the environments' clock forward, e.g. by 8 days. */
+    advanceClock(ms: number): void;
+    /** Puts a file into an environment (created in the Gemini API scope if unknown). `size` makes deterministic pseudo-random content of that size without holding it in memory. */
+    putFile(
+      id: string,
+      path: string,
+      file: { text?: string; base64?: string; size?: number; seed?: string; mimeType?: string; scope?: string },
+    ): Record<string, string>;
+  };
   close(): Promise<void>;
 }
 

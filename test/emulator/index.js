@@ -8,9 +8,13 @@ const { createFaults } = require('./faults');
 const { createInteractionStore } = require('./interactions');
 const { createIdentity } = require('./identity');
 const { createOAuth } = require('./oauth');
+const { createQuota } = require('./quota');
 const { createRequestLog } = require('./requestLog');
 const { createRequestHandler } = require('./server');
 const { createWebhookService } = require('./webhooks');
+const { createUploadSessions } = require('./uploadSessions');
+const { createEnvironmentStore, DAY_MS } = require('./environments');
+const { createFileStore } = require('./filesApi');
 
 /** @type {Required<import('./index').EmulatorOptions>} */
 const DEFAULTS = {
@@ -25,6 +29,8 @@ const DEFAULTS = {
   quiet: true,
   webhookRetryDelayMs: 200,
   webhookMaxAttempts: 5,
+  environmentIdleMs: 7 * DAY_MS,
+  fileProcessingMs: 300,
   metadataProject: 'emulator-project',
   metadataServiceAccount: 'emulator-runtime@emulator-project.iam.gserviceaccount.com',
   subjectTokenTtlSeconds: 3600,
@@ -43,8 +49,12 @@ async function startEmulator(options = {}) {
   const oauth = createOAuth({ mint: auth.mint, tokenUrl: () => `${url}/token`, refreshGrant: identity.refreshGrant });
   const agents = createAgentStore();
   const webhooks = createWebhookService(opts);
-  const interactions = createInteractionStore(opts, agents, { onSettled: webhooks.onInteractionSettled });
+  const uploads = createUploadSessions();
+  const environments = createEnvironmentStore(opts, uploads);
+  const files = createFileStore(opts, uploads);
+  const interactions = createInteractionStore(opts, agents, { environments, files }, { onSettled: webhooks.onInteractionSettled });
   const faults = createFaults();
+  const quota = createQuota();
   const log = createRequestLog();
 
   /** @type {import('./index').Emulator} */
@@ -79,6 +89,15 @@ async function startEmulator(options = {}) {
     addImpersonationTarget: (email) => identity.addImpersonationTarget(email),
     addFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
+    setQuota: (mode) => quota.set(mode),
+    get quotaStats() {
+      return quota.stats();
+    },
+    environments: {
+      expire: (id) => environments.expire(id),
+      advanceClock: (ms) => environments.advanceClock(ms),
+      putFile: (id, path, file) => environments.putFile(id, path, file),
+    },
     close: () =>
       new Promise((resolve) => {
         interactions.close();
@@ -89,7 +108,7 @@ async function startEmulator(options = {}) {
   };
 
   const server = http.createServer(
-    createRequestHandler({ opts, log, faults, auth, oauth, identity, interactions, agents, webhooks, emulator: () => emulator }),
+    createRequestHandler({ opts, log, faults, quota, auth, oauth, identity, interactions, agents, webhooks, environments, files, emulator: () => emulator }),
   );
   await new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -12,6 +12,15 @@ const { validateCreate } = require('./validate');
 const { createContinuations } = require('./continuation');
 const { checkThoughtSignatures } = require('./functions');
 
+/** @param {any[]} steps */
+const outputTextOf = (steps) =>
+  steps
+    .filter((s) => s.type === 'model_output')
+    .flatMap((s) => s.content ?? [])
+    .filter((c) => c.type === 'text')
+    .map((c) => c.text)
+    .join('\n');
+
 const RUNNING = new Set(['in_progress', 'queued']);
 const CANCELLABLE = new Set([...RUNNING, 'requires_action']);
 
@@ -34,10 +43,12 @@ const CANCELLABLE = new Set([...RUNNING, 'requires_action']);
 /**
  * @param {{ backgroundDurationMs: number, streamChunkDelayMs: number, sseKeepaliveMs: number }} opts
  * @param {ReturnType<import('./agents').createAgentStore>} agents
+ * @param {{ environments?: ReturnType<import('./environments').createEnvironmentStore>, files?: ReturnType<import('./filesApi').createFileStore> }} [workspace]
+ *   agent sandboxes (agents write their files there) and the Files API (input URIs must be ACTIVE)
  * @param {{ onSettled?: (settled: { scope: string, interaction: any, webhookConfig?: any }) => void }} [hooks]
  *   told when a background interaction ends or waits for action (webhook deliveries)
  */
-function createInteractionStore(opts, agents, hooks = {}) {
+function createInteractionStore(opts, agents, workspace = {}, hooks = {}) {
   /** @type {Map<string, StoredInteraction>} */
   const records = new Map();
   const continuations = createContinuations();
@@ -94,6 +105,10 @@ function createInteractionStore(opts, agents, hooks = {}) {
   /** @param {StoredInteraction} record */
   function complete(record) {
     for (let i = record.outputSteps.length; i < record.plan.steps.length; i += 1) reveal(record, i);
+    const { agent, environment_id: envId } = record.resource;
+    if (agent && envId && record.plan.status === 'completed') {
+      workspace.environments?.agentFinished(record.scope, envId, { agent, text: outputTextOf(record.plan.steps) });
+    }
     finish(record, record.plan.status, record.plan.errors);
   }
 
@@ -134,6 +149,7 @@ function createInteractionStore(opts, agents, hooks = {}) {
     const body = ctx.body;
     // webhook_config needs background:true (Google's webhooks guide; @google/genai WebhookConfig).
     if (body.webhook_config !== undefined && body.background !== true) throw invalidRequest('webhook_config requires background=true.');
+    workspace.files?.assertUsable(body.input);
     const actor = resolveActor(body, scope);
     const previous = body.previous_interaction_id ? lookup(scope, body.previous_interaction_id) : undefined;
     if (previous && RUNNING.has(previous.resource.status)) {
@@ -142,6 +158,7 @@ function createInteractionStore(opts, agents, hooks = {}) {
     const inputSteps = inputToSteps(body.input);
     checkThoughtSignatures(inputSteps, issuedSignatures);
     const envId = environmentId(body.environment);
+    if (envId) workspace.environments?.ensure(scope, envId);
     const plan = body.continuation_token
       ? continuations.resume(body.continuation_token)
       : continuations.split(

@@ -21,6 +21,7 @@ const CATALOG = [
   chat('gemini-3.5-pro', 'Gemini 3.5 Pro', 'Most capable model for complex reasoning.', 'GA'),
   chat('gemini-3-flash-preview', 'Gemini 3 Flash Preview', 'Preview of Gemini 3 Flash.', 'PUBLIC_PREVIEW'),
   chat('gemini-3.1-flash-lite', 'Gemini 3.1 Flash-Lite', 'Cost-efficient, low-latency model.', 'GA'),
+  chat('gemini-3.1-flash-tts-preview', 'Gemini 3.1 Flash TTS Preview', 'Speech generation: answers with audio only.', 'PUBLIC_PREVIEW'),
   chat('gemini-2.5-flash', 'Gemini 2.5 Flash', 'Deprecated: migrate to Gemini 3.5 Flash.', 'DEPRECATED'),
   { id: 'text-embedding-004', displayName: 'Text Embedding 004', description: 'Text embeddings.', chat: false, methods: ['embedContent'] },
   { id: 'imagen-4.0-generate', displayName: 'Imagen 4', description: 'Image generation.', chat: false, methods: ['predict'] },

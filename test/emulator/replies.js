@@ -8,6 +8,7 @@ const { countWords } = require('./ids');
 const { imageBlock, audioBlock } = require('./media');
 const { schemaInstance } = require('./schemaInstance');
 const { runBuiltInTools } = require('./tools');
+const { safetyBlock, TTS_MODELS } = require('./requestOptions');
 
 /**
  * @typedef {{ kind: 'model' | 'deep-research' | 'antigravity', name: string, systemInstruction?: string, tools: any[] }} Actor
@@ -56,7 +57,8 @@ function planTurn(req) {
   const base = { userTexts: texts, progressSteps: 0 };
   const usageOf = (/** @type {any[]} */ steps) => computeUsage(req, texts, results, steps);
 
-  const calls = planFunctionCalls(tools, results, latest);
+  const [callable, choice] = callableTools(tools, body.generation_config?.tool_choice);
+  const calls = planFunctionCalls(callable, results, latest, choice);
   if (calls.length) {
     const steps = [{ type: 'thought', signature: signature() }, ...calls];
     return { ...base, status: 'requires_action', steps, usage: usageOf(steps) };
@@ -73,6 +75,11 @@ function planTurn(req) {
       progressSteps: thoughts.length,
       ...(magic === 'failed' ? { errors: [SIMULATED_FAILURE] } : {}),
     };
+  }
+
+  const blocked = safetyBlock(body, ownText);
+  if (blocked) {
+    return { ...base, status: 'failed', steps: thoughts, usage: usageOf(thoughts), errors: [blocked] };
   }
 
   const toolOutcomes = runBuiltInTools(tools, latest);
@@ -108,6 +115,20 @@ function planTurn(req) {
   const grounding = toolOutcomes.filter((o) => o.grounding).map((o) => ({ type: o.grounding, count: 1 }));
   if (grounding.length) usage.grounding_tool_count = grounding;
   return { ...base, status, steps, usage, progressSteps: actor.kind === 'model' ? 0 : thoughts.length };
+}
+
+/**
+ * The functions `tool_choice` lets the model call, and whether it must call one:
+ * `none` → none; `any`/`validated` → it must; `allowed_tools.tools` → only those.
+ * @param {any[]} tools @param {any} choice
+ * @returns {[any[], { force: boolean }]}
+ */
+function callableTools(tools, choice) {
+  const mode = typeof choice === 'string' ? choice : choice?.allowed_tools?.mode ?? 'auto';
+  if (mode === 'none') return [[], { force: false }];
+  const allowed = typeof choice === 'object' ? choice?.allowed_tools?.tools : undefined;
+  const callable = Array.isArray(allowed) ? tools.filter((t) => t.type !== 'function' || allowed.includes(t.name)) : tools;
+  return [callable, { force: mode === 'any' || mode === 'validated' }];
 }
 
 /**
@@ -161,7 +182,7 @@ function outputContent(body, textBlock) {
   const modalities = Array.isArray(body.response_modalities) ? body.response_modalities : [];
   /** @param {string} m */
   const wants = (m) => formats.includes(m) || modalities.includes(m);
-  const textWanted = (!formats.length && !modalities.length) || wants('text');
+  const textWanted = !TTS_MODELS.has(body.model) && ((!formats.length && !modalities.length) || wants('text'));
   return [
     ...(textWanted ? [textBlock] : []),
     ...(wants('image') ? [imageBlock()] : []),

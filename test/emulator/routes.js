@@ -15,7 +15,7 @@
 
 // Any gateway prefix may come before the version segment.
 const API_PATH =
-  /^.*?\/(v1|v1beta|v1beta1)(?:\/projects\/([^/]+)\/locations\/([^/]+))?\/(interactions|agents|models|publishers\/google\/models)(?:\/([^/]+))?(?:\/(cancel))?\/?$/;
+  /^.*?\/(v1|v1beta|v1beta1)(?:\/projects\/([^/]+)\/locations\/([^/]+))?\/(interactions|agents|models|publishers\/google\/models)(?:\/([^/]+))?(?:\/(cancel|versions))?\/?$/;
 
 /** @param {string} segment */
 function decode(segment) {
@@ -36,7 +36,7 @@ function parseApiRoute(pathname) {
   const [, version, project, location, collection, rawId, action] = m;
   const apiVersion = /** @type {ApiRoute['apiVersion']} */ (version);
   const id = rawId === undefined ? undefined : decode(rawId);
-  if (action && (collection !== 'interactions' || !id)) return undefined;
+  if (action && (collection !== (action === 'cancel' ? 'interactions' : 'agents') || !id)) return undefined;
   if (collection === 'publishers/google/models') {
     if (version !== 'v1beta1' || project) return undefined;
     return { family: 'enterprise', apiVersion, resource: 'publisherModels', scope: 'vertex', id };

@@ -10,18 +10,22 @@ const { parseApiRoute, isTokenPath } = require('./routes');
 const { parseIdentityRoute } = require('./identity');
 const { handleControl } = require('./control');
 const { parseWebhookRoute, isJwksPath } = require('./webhooks');
+const { parseFileRoute } = require('./fileRoutes');
 
 /**
  * @typedef {object} ServerDeps
  * @property {{ latencyMs: number, quiet: boolean }} opts
  * @property {ReturnType<import('./requestLog').createRequestLog>} log
  * @property {ReturnType<import('./faults').createFaults>} faults
+ * @property {ReturnType<import('./quota').createQuota>} quota
  * @property {ReturnType<import('./auth').createAuth>} auth
  * @property {ReturnType<import('./oauth').createOAuth>} oauth
  * @property {ReturnType<import('./identity').createIdentity>} identity
  * @property {ReturnType<import('./interactions').createInteractionStore>} interactions
  * @property {ReturnType<import('./agents').createAgentStore>} agents
  * @property {ReturnType<import('./webhooks').createWebhookService>} webhooks
+ * @property {ReturnType<import('./environments').createEnvironmentStore>} environments
+ * @property {ReturnType<import('./filesApi').createFileStore>} files
  * @property {() => import('./index').Emulator} emulator
  */
 
@@ -48,7 +52,7 @@ function createRequestHandler(deps) {
 
   /**
    * @param {import('./http').Ctx} ctx
-   * @param {import('./routes').ApiRoute | undefined} route
+   * @param {import('./routes').ApiRoute | import('./fileRoutes').FileRoute | undefined} route
    * @param {boolean} isToken
    * @param {boolean} invalidJson
    * @param {import('./identity').IdentityRoute} [identityRoute]
@@ -76,11 +80,16 @@ function createRequestHandler(deps) {
     Object.assign(ctx.entry, { family, apiVersion }, project ? { project, location } : {});
     deps.auth.authenticate(family, ctx);
     if (invalidJson) throw invalidRequest('Invalid JSON payload received.');
+    if (!(await deps.quota.admit(ctx))) return;
     switch (route.resource) {
       case 'interactions':
         return deps.interactions.handle(ctx, route);
       case 'agents':
         return deps.agents.handle(ctx, route);
+      case 'environments':
+        return deps.environments.handle(ctx, /** @type {import('./fileRoutes').FileRoute} */ (route));
+      case 'files':
+        return deps.files.handle(ctx, /** @type {import('./fileRoutes').FileRoute} */ (route));
       default:
         return handleModels(ctx, { vertex: route.resource === 'publisherModels', id: route.id });
     }
@@ -108,10 +117,12 @@ function createRequestHandler(deps) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/__emulator/')) return handleControl(req, res, url.pathname, deps.emulator());
     const rawBody = await readBody(req);
-    const { body, invalid } = parseBody(rawBody, req.headers['content-type']);
-    const media = body && typeof body === 'object' && 'input' in body ? scanMedia(body.input) : undefined;
     const identityRoute = parseIdentityRoute(url.pathname);
-    const route = identityRoute ? undefined : parseApiRoute(url.pathname);
+    const route = identityRoute ? undefined : (parseApiRoute(url.pathname) ?? parseFileRoute(url.pathname));
+    // The chunks of a resumable upload are file bytes, not JSON.
+    const isUploadChunk = url.searchParams.has('upload_id') && route !== undefined && 'upload' in route && route.upload;
+    const { body, invalid } = isUploadChunk ? { body: undefined, invalid: false } : parseBody(rawBody, req.headers['content-type']);
+    const media = body && typeof body === 'object' && 'input' in body ? scanMedia(body.input) : undefined;
     const isToken = !route && !identityRoute && isTokenPath(url.pathname);
     const { entry, end } = log.start(req, url, { body, bytes: rawBody.length, counted: !isToken && !identityRoute });
     entry.media = media?.media ?? [];

@@ -3,6 +3,7 @@
 
 const { invalidRequest } = require('./errors');
 const { isObject } = require('./content');
+const { validateRequestOptions } = require('./requestOptions');
 
 /** Subtrees whose keys belong to the user (schemas, maps), not to the API. */
 const FREE_FORM = new Set([
@@ -99,6 +100,7 @@ function validateCreate(raw, media) {
   const formats = body.response_format === undefined ? [] : [body.response_format].flat();
   if (formats.some((f) => !isObject(f) || typeof f.type !== 'string')) throw invalidRequest('Each response_format needs a "type".');
   checkTools(body);
+  validateRequestOptions(body, formats);
   if (media?.invalid.length) throw invalidRequest(`Invalid base64 in input: ${media.invalid[0]}.`);
 }
 

@@ -8,6 +8,8 @@
 import type { IBinaryData, INode, INodeExecutionData } from 'n8n-workflow';
 import { ApplicationError, BINARY_ENCODING, NodeOperationError, UnexpectedError, fileTypeFromMimeType } from 'n8n-workflow';
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 
@@ -32,14 +34,20 @@ export async function binaryToString(body: Buffer | Readable, encoding?: string)
 }
 
 interface StoredFile {
-	buffer: Buffer;
-	fileName?: string;
-	mimeType?: string;
+	/** On disk, as n8n's FileSystemManager keeps it (the path follows from the id); a stream is written as it arrives. */
+	filePath: string;
 }
 
-export class BinaryDataStore {
-	private readonly files = new Map<string, StoredFile>();
+interface FileMetadata {
+	fileName?: string;
+	mimeType?: string;
+	fileSize: number;
+}
 
+/** Where filesystem-mode binaries live (git-ignored), like n8n's `<N8N_USER_FOLDER>/binaryData`. */
+export const BINARY_STORAGE_DIR = path.join(process.cwd(), '.tmp', 'harness-binary-data');
+
+export class BinaryDataStore {
 	constructor(
 		readonly mode: BinaryMode,
 		private readonly workflowId: string,
@@ -48,15 +56,23 @@ export class BinaryDataStore {
 
 	/** BinaryDataService.store */
 	async store(binaryData: IBinaryData, bufferOrStream: Buffer | Readable): Promise<IBinaryData> {
-		const buffer = await binaryToBuffer(bufferOrStream);
-		binaryData.fileSize = prettyBytes(buffer.length);
-		binaryData.bytes = buffer.length;
 		if (this.mode === 'default') {
+			const buffer = await binaryToBuffer(bufferOrStream);
+			binaryData.fileSize = prettyBytes(buffer.length);
+			binaryData.bytes = buffer.length;
 			binaryData.data = buffer.toString(BINARY_ENCODING);
 			return binaryData;
 		}
+		// FileSystemManager.store: `fs.writeFile(path, bufferOrStream)`, then the size from disk.
 		const fileId = `workflows/${this.workflowId}/executions/${this.executionId}/binary_data/${randomUUID()}`;
-		this.files.set(fileId, { buffer, fileName: binaryData.fileName, mimeType: binaryData.mimeType });
+		const filePath = path.join(BINARY_STORAGE_DIR, fileId);
+		await mkdir(path.dirname(filePath), { recursive: true });
+		await writeFile(filePath, bufferOrStream);
+		const { size } = await stat(filePath);
+		const metadata: FileMetadata = { fileName: binaryData.fileName, mimeType: binaryData.mimeType, fileSize: size };
+		await writeFile(`${filePath}.metadata`, JSON.stringify(metadata));
+		binaryData.fileSize = prettyBytes(size);
+		binaryData.bytes = size;
 		binaryData.id = `${FS_MODE}:${fileId}`;
 		binaryData.data = FS_MODE;
 		return binaryData;
@@ -67,26 +83,25 @@ export class BinaryDataStore {
 		if (mode !== FS_MODE || this.mode !== 'filesystem') {
 			throw new UnexpectedError(`No binary data manager found for: ${mode}`);
 		}
-		const file = this.files.get(fileId);
-		if (!file) throw new UnexpectedError(`Binary data file not found: ${fileId}`);
-		return file;
+		const filePath = path.join(BINARY_STORAGE_DIR, fileId);
+		if (!fileId || path.relative(BINARY_STORAGE_DIR, filePath).startsWith('..')) {
+			throw new UnexpectedError(`Binary data file not found: ${fileId}`);
+		}
+		return { filePath };
 	}
 
 	async getAsBuffer(binaryData: IBinaryData): Promise<Buffer> {
-		if (binaryData.id) return this.file(binaryData.id).buffer;
+		if (binaryData.id) return await readFile(this.file(binaryData.id).filePath);
 		return Buffer.from(binaryData.data, BINARY_ENCODING);
 	}
 
 	getAsStream(binaryDataId: string, chunkSize = 64 * 1024): Readable {
-		const { buffer } = this.file(binaryDataId);
-		const chunks: Buffer[] = [];
-		for (let offset = 0; offset < buffer.length; offset += chunkSize) chunks.push(buffer.subarray(offset, offset + chunkSize));
-		return Readable.from(chunks);
+		return createReadStream(this.file(binaryDataId).filePath, { highWaterMark: chunkSize });
 	}
 
-	getMetadata(binaryDataId: string): { fileName?: string; mimeType?: string; fileSize: number } {
-		const { buffer, fileName, mimeType } = this.file(binaryDataId);
-		return { fileName, mimeType, fileSize: buffer.length };
+	async getMetadata(binaryDataId: string): Promise<FileMetadata> {
+		const { filePath } = this.file(binaryDataId);
+		return JSON.parse(await readFile(`${filePath}.metadata`, 'utf8')) as FileMetadata;
 	}
 
 	/** Moves base64 input binaries into the store, like they would arrive from a previous node. */
@@ -165,7 +180,7 @@ export function createBinaryHelpers(store: BinaryDataStore, items: INodeExecutio
 			await prepareBinaryData(store, binaryData, filePath, mimeType),
 		setBinaryDataBuffer: async (data: IBinaryData, binaryData: Buffer) => await store.store(data, binaryData),
 		getBinaryStream: async (binaryDataId: string, chunkSize?: number) => store.getAsStream(binaryDataId, chunkSize),
-		getBinaryMetadata: async (binaryDataId: string) => store.getMetadata(binaryDataId),
+		getBinaryMetadata: async (binaryDataId: string) => await store.getMetadata(binaryDataId),
 		binaryToBuffer,
 		binaryToString,
 		copyBinaryFile: async () => {

@@ -5,6 +5,7 @@
  */
 import type {
 	IDataObject,
+	ITaskMetadata,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	INode,
@@ -71,6 +72,8 @@ export interface RunNodeResult {
 	logs: LogEntry[];
 	/** The INode the run used (defaults filled in, credentials attached). */
 	node: INode;
+	/** What the node set with `setMetadata` (n8n keeps it in the task's run data, e.g. `tokenUsage`). */
+	metadata?: ITaskMetadata;
 }
 
 let executionCounter = 0;
@@ -124,6 +127,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		requests: recorder.requests,
 		logs: recorder.logs,
 		node,
+		metadata: env.executeData.metadata,
 	});
 	if (items.length === 0) {
 		recorder.log('debug', 'harness: no input items, so n8n would not execute the node');

@@ -567,7 +567,12 @@ describe.each(AUTH_MODES)('Agent resource (%s)', (authMode: AuthMode) => {
 				return { results };
 			};
 			const all = (await search('searchAgents')).results.map((result) => result.value);
-			expect(all.slice(0, 3)).toEqual([DEEP_RESEARCH, 'deep-research-max-preview-04-2026', ANTIGRAVITY]);
+			expect(all.slice(0, 4)).toEqual([
+				DEEP_RESEARCH,
+				'deep-research-max-preview-04-2026',
+				ANTIGRAVITY,
+				'antigravity-preview-09-2026',
+			]);
 			expect(all).toContain('picker-test');
 			expect((await search('searchAgents', 'max')).results.map((result) => result.value)).toEqual([
 				'deep-research-max-preview-04-2026',
@@ -583,6 +588,7 @@ describe.each(AUTH_MODES)('Agent resource (%s)', (authMode: AuthMode) => {
 				DEEP_RESEARCH,
 				'deep-research-max-preview-04-2026',
 				ANTIGRAVITY,
+				'antigravity-preview-09-2026',
 			]);
 		});
 	});

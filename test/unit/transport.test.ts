@@ -26,11 +26,15 @@ describe('resolveEndpoint', () => {
 		expect(resolveEndpoint('apiKey', { apiKey: 'k' })).toEqual({
 			collectionUrl: 'https://generativelanguage.googleapis.com/v1',
 			modelsUrl: 'https://generativelanguage.googleapis.com/v1/models',
+			uploadUrl: 'https://generativelanguage.googleapis.com/upload/v1',
+			filesApi: true,
 			refreshesOn401: false,
 		});
 		expect(resolveEndpoint('apiKey', { apiKey: 'k', baseUrl: 'http://127.0.0.1:9/gw//', apiVersion: 'v1beta' })).toEqual({
 			collectionUrl: 'http://127.0.0.1:9/gw/v1beta',
 			modelsUrl: 'http://127.0.0.1:9/gw/v1beta/models',
+			uploadUrl: 'http://127.0.0.1:9/gw/upload/v1beta',
+			filesApi: true,
 			refreshesOn401: false,
 		});
 	});
@@ -44,6 +48,8 @@ describe('resolveEndpoint', () => {
 		expect(resolveEndpoint('enterprise', { authType: 'serviceAccount', serviceAccountKey: key, location: 'global' })).toEqual({
 			collectionUrl: 'https://aiplatform.googleapis.com/v1beta1/projects/from-key/locations/global',
 			modelsUrl: 'https://aiplatform.googleapis.com/v1beta1/publishers/google/models',
+			uploadUrl: 'https://aiplatform.googleapis.com/upload/v1beta1/projects/from-key/locations/global',
+			filesApi: false,
 			refreshesOn401: true,
 		});
 		expect(

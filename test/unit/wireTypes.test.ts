@@ -7,21 +7,50 @@ import type { Interactions } from '@google/genai';
 
 import type {
 	AgentInteractionRequest,
+	AudioResponseFormat,
 	Content,
 	FunctionCallStep,
 	FunctionResultStep,
 	FunctionTool,
 	GenerationConfig,
+	GoogleMapsTool,
+	HarmCategory,
+	ImageAspectRatio,
+	ImageResponseFormat,
+	ImageSize,
 	Interaction,
 	ModelInteractionRequest,
 	ModelOutputStep,
+	SafetyMethod,
+	SafetySetting,
+	SafetyThreshold,
+	SpeechConfig,
 	TextResponseFormat,
 	ThoughtStep,
+	ToolChoice,
+	ToolChoiceMode,
+	Usage,
 	UserInputStep,
+	AudioMimeType,
 } from '../../nodes/shared/wire/types';
 
 type Fits<Ours, Theirs> = Ours extends Theirs ? true : false;
+/** Both ways: the same set. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const assertTrue = <T extends true>(): T => true as T;
+/**
+ * The SDK's enums are open (`'a' | 'b' | (string & {})`), so every string fits them; their named
+ * values are what Google documents. This keeps those: a value we offer must be one of them.
+ */
+type Named<T> = T extends string ? (string extends T ? never : T) : never;
+/** `NonNullable` (`T & {}`) would fold an open enum into `string & {}`; this keeps its members. */
+type Given<T> = Exclude<T, undefined | null>;
+type CreateParams = Interactions.CreateModelInteractionParamsNonStreaming;
+type SdkSafetySetting = NonNullable<CreateParams['safety_settings']>[number];
+type SdkGenerationConfig = Interactions.GenerationConfig;
+type SdkToolChoice = Given<SdkGenerationConfig['tool_choice']>;
+type SdkImageFormat = Interactions.ImageResponseFormat;
+type SdkAudioFormat = Interactions.AudioResponseFormat;
 
 // Requests we send are what the SDK would send.
 assertTrue<Fits<ModelInteractionRequest, Interactions.CreateModelInteractionParamsNonStreaming>>();
@@ -39,6 +68,36 @@ assertTrue<
 	Fits<
 		{ type: 'mcp_server'; name: string; url: string; headers?: Record<string, string>; allowed_tools?: Array<{ tools: string[] }> },
 		Interactions.Tool
+	>
+>();
+
+// Safety settings (§3.2): `type`, not `category`; our category, threshold and method lists are
+// exactly the SDK's named values.
+assertTrue<Fits<SafetySetting, SdkSafetySetting>>();
+assertTrue<Same<HarmCategory, Named<SdkSafetySetting['type']>>>();
+assertTrue<Same<SafetyThreshold, Named<SdkSafetySetting['threshold']>>>();
+assertTrue<Same<SafetyMethod, Named<Given<SdkSafetySetting['method']>>>>();
+// Labels are a string map.
+assertTrue<Fits<Record<string, string>, NonNullable<CreateParams['labels']>>>();
+// Tool choice (§3.3): the modes and the allowed_tools form.
+assertTrue<Fits<ToolChoice, SdkToolChoice>>();
+assertTrue<Same<ToolChoiceMode, Named<Extract<SdkToolChoice, string>>>>();
+// Speech: a list of speaker configs with voice and language.
+assertTrue<Fits<SpeechConfig[], NonNullable<SdkGenerationConfig['speech_config']>>>();
+// Image and audio output formats (§3.4) and their named values.
+assertTrue<Fits<ImageResponseFormat, SdkImageFormat>>();
+assertTrue<Fits<AudioResponseFormat, SdkAudioFormat>>();
+assertTrue<Same<ImageAspectRatio, Named<Given<SdkImageFormat['aspect_ratio']>>>>();
+assertTrue<Same<ImageSize, Named<Given<SdkImageFormat['image_size']>>>>();
+assertTrue<Same<AudioMimeType, Named<Given<SdkAudioFormat['mime_type']>>>>();
+// Google Maps (§3.5).
+assertTrue<Fits<GoogleMapsTool, Interactions.Tool>>();
+assertTrue<Same<keyof GoogleMapsTool, keyof Extract<Interactions.Tool, { type: 'google_maps' }>>>();
+// The usage fields tokenUsage is computed from.
+assertTrue<
+	Fits<
+		Pick<Usage, 'total_input_tokens' | 'total_output_tokens' | 'total_thought_tokens'>,
+		Pick<Interactions.Usage, 'total_input_tokens' | 'total_output_tokens' | 'total_thought_tokens'>
 	>
 >();
 

@@ -12,9 +12,10 @@ import {
 	topKOption,
 	topPOption,
 } from '../../shared/descriptions/modelParameters';
+import { safetySettingsOption } from '../../shared/descriptions/safetySettings';
 import { TIMEOUT_SECONDS } from './timeouts';
 
-export { modelLocator };
+export { modelLocator, safetySettingsOption };
 
 export const inputProperty: INodeProperties = {
 	displayName: 'Input',
@@ -51,8 +52,37 @@ export const concurrencyOption: INodeProperties = {
 	name: 'concurrency',
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 50 },
-	default: 5,
-	description: 'How many input items are sent to Google at the same time',
+	default: 20,
+	description:
+		'The most input items sent to Google at the same time. The node starts with fewer, adds more while Google answers, and slows the whole batch down when Google says a quota is exceeded.',
+};
+
+export const maxQuotaWaitOption: INodeProperties = {
+	displayName: 'Maximum Quota Wait (Minutes)',
+	name: 'maxQuotaWait',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 1 },
+	default: 10,
+	description:
+		'How long one item may wait in total while Google answers "quota exceeded" (429) before it fails. A daily quota, or a wait Google announces to be longer, fails the item at once. Flex turns wait 30 minutes unless set.',
+};
+
+export const serviceTierOption: INodeProperties = {
+	displayName: 'Service Tier',
+	name: 'serviceTier',
+	type: 'options',
+	options: [
+		{ name: 'Standard', value: 'standard', description: "Google's default" },
+		{
+			name: 'Flex',
+			value: 'flex',
+			description:
+				'About half the price; answers can take minutes (the timeout is 20 minutes unless set)',
+		},
+		{ name: 'Priority', value: 'priority', description: 'Faster and more reliable, at a higher price' },
+	],
+	default: 'standard',
+	description: 'The price and speed class of the request (service_tier)',
 };
 
 export function timeoutOption(defaultSeconds: number): INodeProperties {
@@ -66,13 +96,51 @@ export function timeoutOption(defaultSeconds: number): INodeProperties {
 	};
 }
 
+/** `labels`: key → value for billing attribution on Gemini Enterprise / Vertex AI. */
+export const labelsOption: INodeProperties = {
+	displayName: 'Labels',
+	name: 'labels',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Label',
+	default: {},
+	description:
+		'Labels for billing reports (Gemini Enterprise / Vertex AI). Keys start with a lowercase letter; keys and values have at most 63 lowercase letters, digits, _ or -.',
+	options: [
+		{
+			displayName: 'Label',
+			name: 'label',
+			values: [
+				{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'e.g. team' },
+				{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. support' },
+			],
+		},
+	],
+};
+
+/** Request fields the node has no parameter for yet, merged into the body as they are. */
+export const additionalFieldsOption: INodeProperties = {
+	displayName: 'Additional Fields (JSON)',
+	name: 'additionalFields',
+	type: 'json',
+	typeOptions: { rows: 4 },
+	default: '{}',
+	description:
+		'More request fields as a JSON object with snake_case keys, e.g. {"webhook_config": {"uris": ["https://example.com/hook"]}}, merged into the request. A field the node already sets from its own parameters is an error.',
+};
+
 /** Options of every model turn: system instruction, generation settings, storage, and how items run. */
 export const modelTurnOptions: INodeProperties[] = [
+	additionalFieldsOption,
 	concurrencyOption,
 	thinkingSummariesOption,
+	labelsOption,
 	maxOutputTokensOption,
+	maxQuotaWaitOption,
 	replaceDeprecatedModelsOption,
+	safetySettingsOption,
 	seedOption,
+	serviceTierOption,
 	stopSequencesOption,
 	{
 		displayName: 'Store Interaction',
@@ -254,7 +322,7 @@ const limitProperty: INodeProperties = {
 	description: 'Max number of results to return',
 };
 
-/** Return All and Limit of the List operations. */
+/** Return All + Limit, as n8n's list operations have them. */
 export const returnAllProperties: INodeProperties[] = [
 	{
 		displayName: 'Return All',
@@ -266,8 +334,8 @@ export const returnAllProperties: INodeProperties[] = [
 	limitProperty,
 ];
 
-/** How many results a List operation returns (Infinity with Return All). */
-export function readListLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+/** How many results to return: Infinity with Return All, else Limit. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
 	if (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean) return Infinity;
 	const fallback = limitProperty.default as number;
 	return Math.max(1, Number(ctx.getNodeParameter('limit', itemIndex, fallback)) || fallback);

@@ -59,5 +59,7 @@ export function defineResource(
  */
 export function subtitleExpression(resources: Resource[]): string {
 	const actions = Object.fromEntries(resources.map((resource) => [resource.value, resource.actions]));
-	return `={{ (${JSON.stringify(actions)}[$parameter["resource"]] || {})[$parameter["operation"]] || $parameter["operation"] }}`;
+	// Braces spaced apart: a `}}` inside the object would end n8n's `{{ … }}` early.
+	const literal = JSON.stringify(actions).replace(/[{}]/g, (brace) => (brace === '{' ? '{ ' : ' }'));
+	return `={{ (${literal}[$parameter["resource"]] || {})[$parameter["operation"]] || $parameter["operation"] }}`;
 }

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../../shared/scheduling/concurrency';
+import { AdaptiveConcurrency } from '../../shared/scheduling/adaptiveConcurrency';
 import { GeminiApiClient } from '../../shared/transport/client';
+import { readSchedulingOptions } from '../helpers/scheduling';
 import type { AuthMode } from '../../shared/transport/endpoints';
 import type { OperationModule } from './node.type';
 import { RESOURCES } from './resources';
 import { StreamTurnError } from '../../shared/interactions/streamTurn';
 import { streamTurnFailedError } from '../helpers/runErrors';
-import { concurrencyOption } from './descriptions';
 
 const operations: Record<string, Record<string, OperationModule>> = Object.fromEntries(
 	RESOURCES.map((resource) => [resource.value, resource.operations]),
@@ -61,7 +61,8 @@ function groupItems(ctx: IExecuteFunctions, count: number, handler: OperationMod
 
 /**
  * The only place that knows about items: runs the chosen operation for each input item, or
- * each group of items for operations that group them (a bounded number at a time), keeps
+ * each group of items for operations that group them (as many at a time as the quota allows,
+ * at most the Concurrency option: see AdaptiveConcurrency), keeps
  * outputs in input order with `pairedItem`, and turns failures into error items when the node
  * continues on fail.
  */
@@ -74,11 +75,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	const authMode = this.getNodeParameter('authentication', 0, 'apiKey') as AuthMode;
-	const client = new GeminiApiClient(this, authMode);
-	const concurrency = Number(this.getNodeParameter('options.concurrency', 0, concurrencyOption.default)) || (concurrencyOption.default as number);
+	const { concurrency, maxQuotaWaitMs } = readSchedulingOptions(this);
+	const scheduler = new AdaptiveConcurrency({ ceiling: concurrency, signal: this.getExecutionCancelSignal?.() });
+	const client = new GeminiApiClient(this, authMode, { gate: scheduler, maxQuotaWaitMs });
 
 	const groups = handler.groupKey ? groupItems(this, items.length, handler) : items.map((_, itemIndex) => [itemIndex]);
-	const perGroup = await mapWithConcurrency(groups.length, concurrency, async (groupIndex) => {
+	const perGroup = await scheduler.run(groups.length, async (groupIndex) => {
 		const group = groups[groupIndex];
 		const itemIndex = group[0];
 		const paired = group.length === 1 ? { item: itemIndex } : group.map((item) => ({ item }));

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { AUDIO_MIME_TYPES, IMAGE_ASPECT_RATIOS, IMAGE_SIZES } from '../../shared/wire/types';
 import { modelTurnOptions, optionsCollection, simplifyProperty } from './descriptions';
 
 const EXAMPLE_PARAMETERS = JSON.stringify(
@@ -114,6 +115,44 @@ export const builtInToolsProperty: INodeProperties = {
 			],
 		},
 		{
+			displayName: 'Google Maps',
+			name: 'googleMaps',
+			type: 'fixedCollection',
+			default: { values: {} },
+			description: 'Whether the model may look up places on Google Maps; the places it used are in the output\'s sources',
+			options: [
+				{
+					displayName: 'Google Maps',
+					name: 'values',
+					values: [
+						{
+							displayName: 'Enable Widget',
+							name: 'enableWidget',
+							type: 'boolean',
+							default: false,
+							description: 'Whether the result carries a widget context token for showing a Google Maps widget',
+						},
+						{
+							displayName: 'Latitude',
+							name: 'latitude',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 48.8584',
+							description: 'The user\'s location, for "near me" questions; leave empty for none',
+						},
+						{
+							displayName: 'Longitude',
+							name: 'longitude',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 2.2945',
+							description: 'The user\'s location, together with Latitude',
+						},
+					],
+				},
+			],
+		},
+		{
 			displayName: 'Google Search',
 			name: 'googleSearch',
 			type: 'boolean',
@@ -189,8 +228,71 @@ export const maxToolIterationsOption: INodeProperties = {
 		'With tools connected to the Tools input: how many rounds of calling them the node runs before it stops and outputs the interaction as it is',
 };
 
-/** Options only chat turns have: files in and out, functions as JSON, connected tools. */
+/** Options only chat turns have: files in and out, functions as JSON, connected tools, tool choice, voice. */
 const chatOnlyOptions: INodeProperties[] = [
+	{
+		displayName: 'Allowed Functions',
+		name: 'allowedFunctions',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. get_weather, get_time',
+		description:
+			'Comma-separated names of functions (declared or connected tools) the model may call; with Tool Choice "Any" it must call one of them',
+	},
+	{
+		displayName: 'Audio Format',
+		name: 'audioMimeType',
+		type: 'options',
+		options: [{ name: 'Model Default', value: '' }, ...AUDIO_MIME_TYPES.map((type) => ({ name: type, value: type }))],
+		default: '',
+		description: 'The format of spoken answers (Output Types: Audio)',
+	},
+	{
+		displayName: 'Image Aspect Ratio',
+		name: 'imageAspectRatio',
+		type: 'options',
+		options: [{ name: 'Model Default', value: '' }, ...IMAGE_ASPECT_RATIOS.map((ratio) => ({ name: ratio, value: ratio }))],
+		default: '',
+		description: 'The shape of generated images (Output Types: Image)',
+	},
+	{
+		displayName: 'Image Size',
+		name: 'imageSize',
+		type: 'options',
+		options: [{ name: 'Model Default', value: '' }, ...IMAGE_SIZES.map((size) => ({ name: size, value: size }))],
+		default: '',
+		description: 'The resolution of generated images (Output Types: Image)',
+	},
+	{
+		displayName: 'Speech Language',
+		name: 'speechLanguage',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. en-US',
+		description: 'The language of spoken answers, as a language code (Output Types: Audio)',
+	},
+	{
+		displayName: 'Speech Voice',
+		name: 'speechVoice',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Kore',
+		description:
+			'The voice of spoken answers, for speech models such as gemini-3.1-flash-tts-preview (Output Types: Audio)',
+	},
+	{
+		displayName: 'Tool Choice',
+		name: 'toolChoice',
+		type: 'options',
+		options: [
+			{ name: 'Any', value: 'any', description: 'The model must call a function' },
+			{ name: 'Auto', value: 'auto', description: 'The model decides whether to call a function' },
+			{ name: 'None', value: 'none', description: 'The model must not call functions' },
+			{ name: 'Validated', value: 'validated', description: 'Calls are checked against the function schemas' },
+		],
+		default: 'auto',
+		description: 'Whether the model must, may or must not call functions and connected tools',
+	},
 	{
 		displayName: 'Function Calls Output',
 		name: 'functionCallOutput',
@@ -227,6 +329,15 @@ const chatOnlyOptions: INodeProperties[] = [
 		placeholder: 'e.g. data, data_1',
 		description:
 			'Comma-separated binary fields of the item to send with the input: images, audio, PDF and other documents, video',
+	},
+	{
+		displayName: 'Files API Above (MB)',
+		name: 'filesApiThresholdMb',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 1 },
+		default: 15,
+		description:
+			'Input binary files larger than this are uploaded to the Gemini Files API first (streamed, in chunks) and sent by URI; smaller ones go inline. Gemini Enterprise has no Files API: larger files need a gs:// URL.',
 	},
 	{
 		displayName: 'Input File URLs',
@@ -275,7 +386,8 @@ export const chatTurnOptions: INodeProperties[] = [...modelTurnOptions, ...chatO
 
 /** Submit Function Results continues a turn: no new files to send. */
 export const submitTurnOptions: INodeProperties[] = chatTurnOptions.filter(
-	(option) => !['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType', 'maxToolIterations'].includes(option.name),
+	(option) =>
+		!['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType', 'filesApiThresholdMb', 'maxToolIterations'].includes(option.name),
 );
 
 /** The parameters every chat turn ends with: functions, built-in tools, output shape and options. */

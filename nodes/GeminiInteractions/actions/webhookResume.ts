@@ -8,7 +8,6 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isSettled } from '../../shared/interactions/follow';
-import { mapWithConcurrency } from '../../shared/scheduling/concurrency';
 import { GeminiApiClient, resourcePath } from '../../shared/transport/client';
 import type { AuthMode } from '../../shared/transport/endpoints';
 import { CREDENTIAL_TYPES } from '../../shared/transport/endpoints';
@@ -216,8 +215,9 @@ export async function resumeFromWebhook(this: IWebhookFunctions): Promise<IWebho
 	let resumed = false;
 	try {
 		const client = new GeminiApiClient(this, authMode);
-		const current = await mapWithConcurrency(ids.length, 5, async (index) =>
-			client.request<Interaction>({ method: 'GET', path: resourcePath('interactions', ids[index]), timeoutMs: 30_000 }),
+		// At most about 60 runs (the custom data's room), fetched together.
+		const current = await Promise.all(
+			ids.map(async (id) => await client.request<Interaction>({ method: 'GET', path: resourcePath('interactions', id), timeoutMs: 30_000 })),
 		);
 		const byId = new Map(current.map((interaction, index) => [ids[index], interaction]));
 		const pending = current.filter((interaction) => !isSettled(interaction.status)).length;

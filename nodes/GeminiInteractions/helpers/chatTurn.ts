@@ -1,25 +1,39 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { GeminiApiClient } from '../../shared/transport/client';
 import type { InlineData } from '../../shared/wire/request/inlineData';
-import type { Parsed } from '../../shared/wire/request/jsonParameter';
 import { userContent } from '../../shared/wire/request/media';
-import type { BuiltInToolValues, FunctionDeclarationInput } from '../../shared/wire/request/tools';
-import { builtInTools, duplicateFunctionName, functionTool, parseFunctionDeclarations } from '../../shared/wire/request/tools';
+import type { OutputFormatValues } from '../../shared/wire/request/outputFormat';
+import { buildOutputFormat } from '../../shared/wire/request/outputFormat';
+import type { BuiltInToolValues, FunctionDeclarationInput, ToolChoiceValues } from '../../shared/wire/request/tools';
+import {
+	buildToolChoice,
+	builtInTools,
+	duplicateFunctionName,
+	functionTool,
+	parseFunctionDeclarations,
+} from '../../shared/wire/request/tools';
 import type { TurnOptionValues } from '../../shared/wire/request/turnOptions';
-import type { InteractionInput, ResponseFormat, Tool } from '../../shared/wire/types';
+import type { GenerationConfig, InteractionInput, ResponseFormat, Tool } from '../../shared/wire/types';
 import type { AttachmentOptions } from './files';
-import { readInlineAttachments } from './files';
+import { readAttachments } from './files';
+import type { RequestExtraValues } from './requestExtras';
+import { parameterValue as unwrap } from './requestExtras';
 import type { ConnectedTool } from './toolLoop';
 import { declareTools, getConnectedTools } from './toolLoop';
 
 /** The options collection of Create, Continue Conversation and Submit Function Results. */
-export interface ChatTurnOptionValues extends TurnOptionValues, AttachmentOptions {
+export interface ChatTurnOptionValues
+	extends TurnOptionValues,
+		AttachmentOptions,
+		RequestExtraValues,
+		OutputFormatValues,
+		ToolChoiceValues {
 	functionCallOutput?: 'oneItem' | 'itemPerCall';
 	functionsJson?: unknown;
 	maxToolIterations?: number;
 	outputBinaryField?: string;
-	outputTypes?: Array<'text' | 'image' | 'audio'>;
 }
 
 export interface ChatTurnParts {
@@ -33,14 +47,11 @@ export interface PreparedChatTurn {
 	input?: InteractionInput;
 	tools: Tool[];
 	responseFormat?: ResponseFormat[];
+	/** `tool_choice` and `speech_config`, added to the turn's generation config. */
+	generationConfig: Pick<GenerationConfig, 'tool_choice' | 'speech_config'>;
 	connected: ConnectedTool[];
 	/** Bytes of the attached files, spliced into the body when it is sent. */
 	inline: InlineData[];
-}
-
-function unwrap<T>(ctx: IExecuteFunctions, itemIndex: number, parsed: Parsed<T>, parameter: string): T {
-	if (parsed.ok) return parsed.value;
-	throw new NodeOperationError(ctx.getNode(), `The parameter "${parameter}" is invalid: ${parsed.reason}`, { itemIndex });
 }
 
 /** Functions from the UI list and the JSON option, built-in tools, and the connected tools' declarations. */
@@ -73,27 +84,27 @@ async function readTools(
 	return { tools, connected };
 }
 
-/** `response_format` for the chosen output types; only text needs none. */
-function outputFormats(types: ChatTurnOptionValues['outputTypes']): ResponseFormat[] | undefined {
-	const chosen = (types ?? []).filter((type) => ['text', 'image', 'audio'].includes(type));
-	if (chosen.length === 0 || (chosen.length === 1 && chosen[0] === 'text')) return undefined;
-	return chosen.map((type) => ({ type }));
-}
-
-/** Everything a chat turn adds to a model turn: tools, files with the input, output types. */
+/** Everything a chat turn adds to a model turn: tools and tool choice, files with the input, output types and voice. */
 export async function prepareChatTurn(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	options: ChatTurnOptionValues,
 	input: InteractionInput | undefined,
 	parts: ChatTurnParts,
+	client: GeminiApiClient,
 ): Promise<PreparedChatTurn> {
 	const { tools, connected } = await readTools(ctx, itemIndex, options, parts.connectedTools);
-	const { media, inline } = parts.attachments ? await readInlineAttachments(ctx, itemIndex, options) : { media: [], inline: [] };
+	const toolChoice = unwrap(ctx, itemIndex, buildToolChoice(options, tools), 'Tool Choice');
+	const output = unwrap(ctx, itemIndex, buildOutputFormat(options), 'Output Types');
+	const { media, inline } = parts.attachments ? await readAttachments(ctx, itemIndex, options, client) : { media: [], inline: [] };
 	return {
 		input: typeof input === 'string' ? userContent(input, media) : input,
 		tools,
-		responseFormat: outputFormats(options.outputTypes),
+		responseFormat: output.responseFormat,
+		generationConfig: {
+			...(toolChoice !== undefined ? { tool_choice: toolChoice } : {}),
+			...(output.speechConfig ? { speech_config: output.speechConfig } : {}),
+		},
 		connected,
 		inline,
 	};

@@ -4,18 +4,13 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { FollowOutcome } from '../../shared/interactions/follow';
 import type { StreamTurnFailure } from '../../shared/interactions/streamTurn';
 import { apiErrorFromMessage } from '../../shared/transport/errors';
+import { describeDuration } from '../../shared/transport/quotaErrors';
 
 /** The words for every way a run can end without an answer: a followed background run, a streamed turn. */
 
 const lookLater = (id: string) => `The run may still be going on Google's side. Look at it with Interaction → Get and the ID ${id}.`;
 const fetchLater = (id: string) =>
 	`use Wait Mode "Return Immediately" and fetch the result later with Interaction → Get and the ID ${id}`;
-
-function describeWait(ms: number): string {
-	if (ms < 60_000) return `${Math.round(ms / 100) / 10} seconds`;
-	const minutes = Math.round(ms / 6000) / 10;
-	return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
 
 export interface FollowContext {
 	node: INode;
@@ -29,7 +24,7 @@ export type TimeoutCancel = { sent: false } | { sent: true; ok: true } | { sent:
 
 export function timedOutError(context: FollowContext, cancel: TimeoutCancel): NodeOperationError {
 	const { node, interactionId: id, itemIndex } = context;
-	const waited = describeWait(context.maxWaitMs);
+	const waited = describeDuration(context.maxWaitMs);
 	if (!cancel.sent) {
 		return new NodeOperationError(node, `Interaction ${id} did not finish within ${waited}; it is still running`, {
 			itemIndex,

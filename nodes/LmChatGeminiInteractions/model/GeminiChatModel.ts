@@ -23,6 +23,7 @@ import type {
 	Interaction,
 	InteractionInput,
 	ModelInteractionRequest,
+	SafetySetting,
 	Step,
 	Tool,
 } from '../../shared/wire/types';
@@ -30,11 +31,6 @@ import { answerMessage, functionCallSteps, generateResult, tokenUsage, finishRea
 import type { ConversationStore } from './history';
 import { chainOf } from './history';
 import { callNamesIn, functionDeclarations, messagesToSteps, splitSystem } from './messages';
-
-export interface SafetySetting {
-	type: string;
-	threshold: string;
-}
 
 /** The sub-node's parameters, resolved. */
 export interface GeminiChatSettings {

@@ -5,6 +5,7 @@ import { StreamAccumulator } from '../wire/response/streamAccumulator';
 import type { Interaction } from '../wire/types';
 import type { ApiCall, GeminiApiClient } from '../transport/client';
 import { resourcePath } from '../transport/client';
+import { isQuotaExhausted } from '../transport/quotaErrors';
 import { isRetryableStatus } from '../transport/retry';
 import { settle } from '../transport/resourceErrors';
 import type { ResumePolicy, StopCondition, StopReason } from './eventStream';
@@ -181,6 +182,8 @@ class InteractionFollower {
 		if (stop) return { kind: 'stopped', reason: stop };
 		const httpCode = httpCodeOf(response.error);
 		if (streamUnsupported(httpCode)) return { kind: 'unsupported' };
+		// The client already waited out the quota as long as it may (a 429 never reaches here otherwise).
+		if (isQuotaExhausted(response.error)) return { kind: 'failed', error: response.error as Error };
 		// Timeouts, connection failures, rate limits and server errors count as a drop: resumed with backoff.
 		if (httpCode === undefined || isRetryableStatus(Number(httpCode))) return { kind: 'unreachable' };
 		return { kind: 'failed', error: response.error as Error };

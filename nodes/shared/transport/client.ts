@@ -7,10 +7,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { RequestGate, RequestTicket } from '../scheduling/adaptiveConcurrency';
 import { cancellableSleep, ExecutionCancelledError } from './cancellableSleep';
 import type { ApiEndpoint, AuthMode } from './endpoints';
 import { CREDENTIAL_TYPES, lookUpEndpoint } from './endpoints';
 import { apiErrorFromMessage, apiErrorFromResponse } from './errors';
+import type { QuotaStop } from './quotaErrors';
+import { quotaError } from './quotaErrors';
 import type { RetryPolicy } from './retry';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -18,6 +21,7 @@ import {
 	isRetryableStatus,
 	nextRetryDelay,
 	parseRetryAfter,
+	parseRetryHint,
 } from './retry';
 
 /**
@@ -41,13 +45,29 @@ export interface RequestContext {
 }
 
 export const DEFAULT_TIMEOUT_MS = 120_000;
+/** How long one request may wait for the quota (429s) in total before the item fails. */
+export const DEFAULT_MAX_QUOTA_WAIT_MS = 10 * 60_000;
+
+export interface ClientOptions {
+	/** Shared by the items of a batch: pauses and paces them all when Google answers 429. */
+	gate?: RequestGate;
+	maxQuotaWaitMs?: number;
+}
 
 export interface ApiCall {
 	method: IHttpRequestMethods;
-	/** Below the collection URL (`interactions/…`, `agents/…`), or `models:` for the model catalogue. */
+	/**
+	 * Below the collection URL (`interactions/…`, `agents/…`), `models:` for the model catalogue,
+	 * `upload:` for the collection under `/upload/`, or an absolute upload session URL that Google
+	 * handed out (sent to the credential's host only, as Google's SDK does).
+	 */
 	path: string;
-	/** The JSON body, or a Buffer of already encoded JSON (requests with large inline files). */
+	/** The JSON body, or a Buffer (already encoded JSON, or file bytes with `headers['Content-Type']`). */
 	body?: object;
+	/** Extra request headers (resumable upload commands); they win over the defaults. */
+	headers?: Record<string, string>;
+	/** `Accept` for streamed responses other than events (file downloads). */
+	accept?: string;
 	qs?: IDataObject;
 	timeoutMs?: number;
 	itemIndex?: number;
@@ -62,11 +82,13 @@ export interface ApiStreamResponse {
 	json?: unknown;
 }
 
-interface FullResponse {
+/** A response as n8n hands it over: status, lower-cased headers, body (parsed JSON, text, or an open stream). */
+export interface ApiResponse {
 	statusCode: number;
 	headers: Record<string, unknown>;
 	body: unknown;
 }
+type FullResponse = ApiResponse;
 
 /** Builds `interactions/<id>/cancel` with each id encoded as one path segment. */
 export function resourcePath(collection: 'interactions' | 'agents' | 'webhooks', id?: string, action?: string): string {
@@ -120,6 +142,7 @@ export class GeminiApiClient {
 	constructor(
 		private readonly ctx: RequestContext,
 		readonly authMode: AuthMode,
+		private readonly options: ClientOptions = {},
 	) {}
 
 	get credentialType(): string {
@@ -189,21 +212,51 @@ export class GeminiApiClient {
 		}
 	}
 
+	/**
+	 * The whole response (status, headers, body) with the same retries and errors as `request`:
+	 * for calls that need headers (resumable uploads) or a body that is not JSON (`stream: true`
+	 * hands back the open body, e.g. a file download).
+	 */
+	async exchange(call: ApiCall): Promise<ApiResponse> {
+		return await this.send(call);
+	}
+
+	private urlOf(call: ApiCall, endpoint: ApiEndpoint): string {
+		const { path } = call;
+		if (path.startsWith('models:')) return `${endpoint.modelsUrl}${path.slice('models:'.length)}`;
+		if (path.startsWith('upload:')) return `${endpoint.uploadUrl}/${path.slice('upload:'.length)}`;
+		if (!/^https?:\/\//.test(path)) return `${endpoint.collectionUrl}/${path}`;
+		// An upload session URL: keep its path and query, but only ever talk to the credential's host.
+		const session = new URL(path);
+		const own = new URL(endpoint.collectionUrl);
+		session.protocol = own.protocol;
+		session.host = own.host;
+		return session.toString();
+	}
+
 	private async send(call: ApiCall): Promise<FullResponse> {
-		const { collectionUrl, modelsUrl, refreshesOn401 } = await this.endpoint(call.itemIndex);
-		const url = call.path.startsWith('models:')
-			? `${modelsUrl}${call.path.slice('models:'.length)}`
-			: `${collectionUrl}/${call.path}`;
+		const endpoint = await this.endpoint(call.itemIndex);
+		const { refreshesOn401 } = endpoint;
+		const url = this.urlOf(call, endpoint);
 		const path = new URL(url).pathname;
 		const policy = { ...DEFAULT_RETRY_POLICY, ...call.retry };
 		const timeoutMs = call.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-		for (let attempt = 1; ; attempt++) {
+		const quota = new QuotaWait(this.options.maxQuotaWaitMs ?? DEFAULT_MAX_QUOTA_WAIT_MS);
+		for (let attempt = 1; ; ) {
 			this.throwIfCancelled();
+			const ticket = await quota.measure(this.options.gate?.beforeRequest());
+			if (ticket && quota.remainingMs <= 0) {
+				// Held back by the batch's pacing for longer than this request may wait.
+				this.options.gate!.answered(ticket, false);
+				const stop: QuotaStop = { kind: 'waitedTooLong', waitedMs: quota.waitedMs };
+				throw quotaError(this.node, stop, parseRetryHint({}, undefined), { body: undefined, method: call.method, path, itemIndex: call.itemIndex });
+			}
 			let response: FullResponse;
 			try {
 				response = await this.sendOnce(url, call, timeoutMs, refreshesOn401);
 			} catch (error) {
+				if (ticket) this.options.gate!.answered(ticket, false);
 				this.throwIfCancelled();
 				if (isTimeout(error)) {
 					throw apiErrorFromMessage(
@@ -215,16 +268,27 @@ export class GeminiApiClient {
 					);
 				}
 				const delay = isRetryableNetworkCode(errorCode(error))
-					? nextRetryDelay(attempt, undefined, policy)
+					? nextRetryDelay(attempt++, undefined, policy)
 					: undefined;
 				if (delay === undefined) throw this.fromThrown(error, call, path);
 				await cancellableSleep(delay, this.cancelSignal);
 				continue;
 			}
 
-			if (response.statusCode >= 200 && response.statusCode < 300) return response;
+			if (response.statusCode === 429) {
+				// Quota: not an attempt that counts. Wait as Google asks, as long as the limit allows.
+				const body = call.stream ? await readBody(response.body) : response.body;
+				const stop = await this.waitForQuota(quota, ticket, response.headers, body);
+				if (stop) {
+					throw quotaError(this.node, stop.reason, stop.hint, { body, method: call.method, path, itemIndex: call.itemIndex });
+				}
+				continue;
+			}
+			const ok = response.statusCode >= 200 && response.statusCode < 300;
+			if (ticket) this.options.gate!.answered(ticket, ok);
+			if (ok) return response;
 			const delay = isRetryableStatus(response.statusCode)
-				? nextRetryDelay(attempt, parseRetryAfter(response.headers), policy)
+				? nextRetryDelay(attempt++, parseRetryAfter(response.headers), policy)
 				: undefined;
 			if (delay === undefined) {
 				throw apiErrorFromResponse(this.node, {
@@ -240,6 +304,37 @@ export class GeminiApiClient {
 		}
 	}
 
+	/**
+	 * After a 429: the reason to stop (a daily quota, a delay beyond the waiting limit, the limit
+	 * reached), or undefined once the request may be sent again. With a gate the whole batch
+	 * pauses; without one (a single call) this request backs off on its own.
+	 */
+	private async waitForQuota(
+		quota: QuotaWait,
+		ticket: RequestTicket | undefined,
+		headers: Record<string, unknown>,
+		body: unknown,
+	): Promise<{ reason: QuotaStop; hint: ReturnType<typeof parseRetryHint> } | undefined> {
+		const hint = parseRetryHint(headers, body);
+		let reason: QuotaStop | undefined;
+		if (hint.daily) reason = { kind: 'daily' };
+		else if (hint.delayMs !== undefined && hint.delayMs > quota.remainingMs) {
+			reason = { kind: 'hintTooLong', delayMs: hint.delayMs, maxWaitMs: quota.maxMs };
+		}
+		if (reason) {
+			if (ticket) this.options.gate!.answered(ticket, false);
+			return { reason, hint };
+		}
+		if (ticket) {
+			await quota.measure(this.options.gate!.throttled(ticket, hint.delayMs));
+		} else {
+			const delay = hint.delayMs ?? Math.min(32_000, 1000 * 2 ** quota.refusals);
+			await quota.measure(cancellableSleep(Math.min(delay, quota.remainingMs), this.cancelSignal));
+		}
+		quota.refusals++;
+		return quota.remainingMs <= 0 ? { reason: { kind: 'waitedTooLong', waitedMs: quota.waitedMs }, hint } : undefined;
+	}
+
 	private async sendOnce(url: string, call: ApiCall, timeoutMs: number, refreshesOn401: boolean): Promise<FullResponse> {
 		const options: IHttpRequestOptions = {
 			method: call.method,
@@ -248,8 +343,9 @@ export class GeminiApiClient {
 			body: call.body as IDataObject | undefined,
 			json: true,
 			headers: {
-				Accept: call.stream ? 'text/event-stream' : 'application/json',
+				Accept: call.accept ?? (call.stream ? 'text/event-stream' : 'application/json'),
 				...(Buffer.isBuffer(call.body) ? { 'Content-Type': 'application/json' } : {}),
+				...call.headers,
 			},
 			returnFullResponse: true,
 			// A 401 must still throw where a new token can be had: that makes n8n refresh it and retry once.
@@ -305,5 +401,27 @@ export class GeminiApiClient {
 			`${call.method} ${path} failed: ${wrapped.message ?? String(error)}. Check the credential's base URL and the network.`,
 			call.itemIndex,
 		);
+	}
+}
+
+/** The time one request has spent waiting for the quota, against its limit. */
+class QuotaWait {
+	waitedMs = 0;
+	refusals = 0;
+
+	constructor(readonly maxMs: number) {}
+
+	get remainingMs(): number {
+		return Math.max(0, this.maxMs - this.waitedMs);
+	}
+
+	async measure<T>(waiting: Promise<T> | undefined): Promise<T | undefined> {
+		if (waiting === undefined) return undefined;
+		const started = Date.now();
+		try {
+			return await waiting;
+		} finally {
+			this.waitedMs += Date.now() - started;
+		}
 	}
 }

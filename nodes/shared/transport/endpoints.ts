@@ -23,6 +23,10 @@ export interface ApiEndpoint {
 	collectionUrl: string;
 	/** The model catalogue for the model picker. */
 	modelsUrl: string;
+	/** The collection URL under `/upload/`, where file bytes go (environment files, the Files API). */
+	uploadUrl: string;
+	/** Whether the Files API (`files`, `upload/…/files`) exists there: the Gemini API has it, Vertex does not. */
+	filesApi: boolean;
 	/** Whether a 401 is worth a new token and one retry (not for an API key or a pasted token). */
 	refreshesOn401: boolean;
 }
@@ -43,7 +47,13 @@ export function resolveEndpoint(
 	if (mode === 'apiKey') {
 		const root = trimTrailingSlashes(String(credentials.baseUrl || GEMINI_API_BASE_URL));
 		const version = String(credentials.apiVersion || 'v1');
-		return { collectionUrl: `${root}/${version}`, modelsUrl: `${root}/${version}/models`, refreshesOn401: false };
+		return {
+			collectionUrl: `${root}/${version}`,
+			modelsUrl: `${root}/${version}/models`,
+			uploadUrl: `${root}/upload/${version}`,
+			filesApi: true,
+			refreshesOn401: false,
+		};
 	}
 	let method;
 	let project: string | undefined;
@@ -59,16 +69,25 @@ export function resolveEndpoint(
 	if (!method.usesProject) {
 		// Vertex express mode: the key's own project, on the global endpoint.
 		const root = trimTrailingSlashes(String(credentials.baseUrl || '') || enterpriseHost('global'));
-		return { collectionUrl: `${root}/v1beta1`, modelsUrl: `${root}/v1beta1/publishers/google/models`, refreshesOn401 };
+		return {
+			collectionUrl: `${root}/v1beta1`,
+			modelsUrl: `${root}/v1beta1/publishers/google/models`,
+			uploadUrl: `${root}/upload/v1beta1`,
+			filesApi: false,
+			refreshesOn401,
+		};
 	}
 	if (!project) return missingProjectMessage(method);
 	if (!/^[a-z0-9-]+$/.test(location)) {
 		return `The Gemini Enterprise credential's location "${location}" is not a valid location`;
 	}
 	const root = trimTrailingSlashes(String(credentials.baseUrl || '') || enterpriseHost(location));
+	const collection = `v1beta1/projects/${encodeURIComponent(project)}/locations/${location}`;
 	return {
-		collectionUrl: `${root}/v1beta1/projects/${encodeURIComponent(project)}/locations/${location}`,
+		collectionUrl: `${root}/${collection}`,
 		modelsUrl: `${root}/v1beta1/publishers/google/models`,
+		uploadUrl: `${root}/upload/${collection}`,
+		filesApi: false,
 		refreshesOn401,
 	};
 }

@@ -12,7 +12,8 @@ const STATUS_HINTS: Record<number, string> = {
 	429: 'Rate limit or quota exceeded: lower the node\'s concurrency or wait before retrying.',
 };
 
-function parseBody(body: unknown): unknown {
+/** A JSON text parsed, or the body as it was. */
+export function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	try {
 		return JSON.parse(body);

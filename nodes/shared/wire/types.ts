@@ -101,6 +101,61 @@ export interface BuiltInTool {
 
 export type Tool = FunctionTool | BuiltInTool;
 
+/** The Google Maps built-in tool (§3.5); its places come back in `google_maps_result` steps. */
+export interface GoogleMapsTool {
+	type: 'google_maps';
+	latitude?: number;
+	longitude?: number;
+	enable_widget?: boolean;
+}
+
+/** `tool_choice` in `generation_config`: a mode, or the functions the model may call. */
+export type ToolChoiceMode = 'auto' | 'any' | 'none' | 'validated';
+export type ToolChoice = ToolChoiceMode | { allowed_tools: { mode?: ToolChoiceMode; tools?: string[] } };
+
+/** One speaker's voice for speech output (TTS models); `speaker` names a speaker of a multi-speaker script. */
+export interface SpeechConfig {
+	speaker?: string;
+	voice?: string;
+	language?: string;
+}
+
+export const HARM_CATEGORIES = [
+	'hate_speech',
+	'dangerous_content',
+	'harassment',
+	'sexually_explicit',
+	'civic_integrity',
+	'image_hate',
+	'image_dangerous_content',
+	'image_harassment',
+	'image_sexually_explicit',
+	'jailbreak',
+] as const;
+export type HarmCategory = (typeof HARM_CATEGORIES)[number];
+
+export const SAFETY_THRESHOLDS = [
+	'block_low_and_above',
+	'block_medium_and_above',
+	'block_only_high',
+	'block_none',
+	'off',
+] as const;
+export type SafetyThreshold = (typeof SAFETY_THRESHOLDS)[number];
+
+export const SAFETY_METHODS = ['severity', 'probability'] as const;
+export type SafetyMethod = (typeof SAFETY_METHODS)[number];
+
+/** Note `type`, not `category` as in generateContent. */
+export interface SafetySetting {
+	type: HarmCategory;
+	threshold: SafetyThreshold;
+	method?: SafetyMethod;
+}
+
+/** Billing labels: lowercase keys and values of at most 63 characters. */
+export type Labels = Record<string, string>;
+
 export type ThinkingLevel = 'minimal' | 'low' | 'medium' | 'high';
 
 export interface GenerationConfig {
@@ -112,6 +167,8 @@ export interface GenerationConfig {
 	seed?: number;
 	thinking_level?: ThinkingLevel;
 	thinking_summaries?: 'auto' | 'none';
+	tool_choice?: ToolChoice;
+	speech_config?: SpeechConfig[];
 }
 
 export interface TextResponseFormat {
@@ -120,10 +177,31 @@ export interface TextResponseFormat {
 	schema?: JsonObject;
 }
 
-export interface MediaResponseFormat {
-	type: 'image' | 'audio';
+export const IMAGE_ASPECT_RATIOS = [
+	'1:1', '2:3', '3:2', '3:4', '4:3', '4:5', '5:4', '9:16', '16:9', '21:9', '1:8', '8:1', '1:4', '4:1',
+] as const;
+export type ImageAspectRatio = (typeof IMAGE_ASPECT_RATIOS)[number];
+export const IMAGE_SIZES = ['512', '1K', '2K', '4K'] as const;
+export type ImageSize = (typeof IMAGE_SIZES)[number];
+
+export interface ImageResponseFormat {
+	type: 'image';
 	mime_type?: string;
+	aspect_ratio?: ImageAspectRatio;
+	image_size?: ImageSize;
 }
+
+export const AUDIO_MIME_TYPES = ['audio/mp3', 'audio/ogg_opus', 'audio/l16', 'audio/wav', 'audio/alaw', 'audio/mulaw'] as const;
+export type AudioMimeType = (typeof AUDIO_MIME_TYPES)[number];
+
+export interface AudioResponseFormat {
+	type: 'audio';
+	mime_type?: AudioMimeType;
+	sample_rate?: number;
+	bit_rate?: number;
+}
+
+export type MediaResponseFormat = ImageResponseFormat | AudioResponseFormat;
 
 export type ResponseFormat = TextResponseFormat | MediaResponseFormat;
 
@@ -140,8 +218,12 @@ export interface InteractionRequestCommon {
 	background?: boolean;
 	store?: boolean;
 	environment?: Environment;
+	safety_settings?: SafetySetting[];
+	labels?: Labels;
 	/** Asks for the next part of an answer paused at `requires_continuation`. */
 	continuation_token?: string;
+	/** `standard` (Google's default), `flex` (cheaper, minutes of latency) or `priority`. */
+	service_tier?: string;
 }
 
 export interface ModelInteractionRequest extends InteractionRequestCommon {
@@ -207,6 +289,12 @@ export interface Agent {
 
 export interface AgentList {
 	agents?: Agent[];
+	next_page_token?: string;
+}
+
+/** `GET agents/{id}/versions`: earlier states of a custom agent, newest first. */
+export interface AgentVersionList {
+	versions?: Array<Agent & { version?: string | number; create_time?: string }>;
 	next_page_token?: string;
 }
 

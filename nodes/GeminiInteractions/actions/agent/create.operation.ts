@@ -7,7 +7,7 @@ import type { GeminiApiClient } from '../../../shared/transport/client';
 import { requestResource } from '../../../shared/transport/resourceErrors';
 import type { Agent } from '../../../shared/wire/types';
 import { requestTimeoutMs } from '../backgroundRun';
-import { byDisplayName, concurrencyOption, optionsCollection, timeoutOption } from '../descriptions';
+import { byDisplayName, concurrencyOption, maxQuotaWaitOption, optionsCollection, timeoutOption } from '../descriptions';
 import { TIMEOUT_SECONDS } from '../timeouts';
 
 const properties: INodeProperties[] = [
@@ -68,6 +68,7 @@ const properties: INodeProperties[] = [
 	optionsCollection(
 		byDisplayName([
 			concurrencyOption,
+			maxQuotaWaitOption,
 			{
 				displayName: 'Maximum Total Tokens (Antigravity)',
 				name: 'maxTotalTokens',

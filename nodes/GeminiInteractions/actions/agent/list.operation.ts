@@ -4,10 +4,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import { listCustomAgents } from '../../../shared/methods/agentPages';
 import { requestTimeoutMs } from '../backgroundRun';
-import { optionsCollection, readListLimit, returnAllProperties, timeoutOption } from '../descriptions';
+import { optionsCollection, readLimit, returnAllProperties, timeoutOption } from '../descriptions';
 import { TIMEOUT_SECONDS } from '../timeouts';
 
-const properties: INodeProperties[] = [...returnAllProperties, optionsCollection([timeoutOption(TIMEOUT_SECONDS.request)])];
+const properties: INodeProperties[] = [
+	...returnAllProperties,
+	optionsCollection([timeoutOption(TIMEOUT_SECONDS.request)]),
+];
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['list'] } }, properties);
 
@@ -16,7 +19,8 @@ export async function execute(
 	itemIndex: number,
 	client: GeminiApiClient,
 ): Promise<INodeExecutionData[]> {
-	const agents = await listCustomAgents(client, readListLimit(this, itemIndex), {
+	const limit = readLimit(this, itemIndex);
+	const agents = await listCustomAgents(client, limit, {
 		timeoutMs: requestTimeoutMs(this.getNodeParameter('options', itemIndex, {})),
 		itemIndex,
 	});

@@ -4,9 +4,12 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { AgentConfigOptions, EnvironmentChoice, ParameterCheck } from '../../../shared/wire/request/agentConfig';
 import { buildAgentConfig, buildEnvironment, DEFAULT_AGENT } from '../../../shared/wire/request/agentConfig';
 import { buildAgentInteractionRequest } from '../../../shared/wire/request/interactionRequest';
+import type { ServiceTier } from '../../../shared/wire/request/serviceTier';
+import { turnTimeoutMs } from '../../../shared/wire/request/serviceTier';
 import { userContent } from '../../../shared/wire/request/media';
 import type { AttachmentOptions } from '../../helpers/files';
-import { readInlineAttachments } from '../../helpers/files';
+import { readAttachments } from '../../helpers/files';
+import { downloadOutputFiles } from '../environment/outputFiles';
 import { encodeJsonBody } from '../../../shared/wire/request/inlineData';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../../shared/transport/resourceErrors';
@@ -15,9 +18,17 @@ import type { WaitOptionValues } from '../backgroundRun';
 import { assertSuccessful, followToEnd, interactionItem, requestTimeoutMs } from '../backgroundRun';
 import type { AuthMode } from '../../../shared/transport/endpoints';
 import { RESUME_ON_WEBHOOK, resumeUrlFor, webhookConfig } from '../webhookResume';
+import { reportTokenUsage } from '../../../shared/host/tokenUsage';
+import type { RequestExtraValues } from '../../helpers/requestExtras';
+import { readRequestExtras, withAdditionalFields } from '../../helpers/requestExtras';
 import {
+	additionalFieldsOption,
 	byDisplayName,
 	concurrencyOption,
+	labelsOption,
+	maxQuotaWaitOption,
+	safetySettingsOption,
+	serviceTierOption,
 	inputProperty,
 	interactionSimplifyProperty,
 	optionsCollection,
@@ -30,7 +41,7 @@ import { chatTurnOptions } from '../toolDescriptions';
 import { TIMEOUT_SECONDS } from '../timeouts';
 
 /** The item's files and file URLs go with the input, as in Interaction → Create. */
-const ATTACHMENT_OPTIONS = ['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType'];
+const ATTACHMENT_OPTIONS = ['binaryPropertyNames', 'fileUrls', 'fileUrlMimeType', 'filesApiThresholdMb'];
 const attachmentOptions = chatTurnOptions.filter((option) => ATTACHMENT_OPTIONS.includes(option.name));
 
 const properties: INodeProperties[] = [
@@ -112,7 +123,12 @@ const properties: INodeProperties[] = [
 		byDisplayName([
 			...waitOptions,
 			...attachmentOptions,
+			additionalFieldsOption,
+			labelsOption,
+			safetySettingsOption,
 			concurrencyOption,
+			maxQuotaWaitOption,
+			serviceTierOption,
 			timeoutOption(TIMEOUT_SECONDS.request),
 			{
 				displayName: 'BigQuery Tool (Deep Research)',
@@ -128,6 +144,15 @@ const properties: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether Deep Research first proposes a research plan and waits for your answer (send it with Previous Interaction ID) instead of starting right away',
+			},
+			{
+				displayName: 'Download Output Files',
+				name: 'downloadOutputFiles',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. /workspace/out/*.pdf, /workspace/out/data.csv',
+				description:
+					'Files the agent wrote in its environment to output as binary data (data, data_1…), listed in "files": paths or glob patterns (* within a folder, ** across folders), comma-separated',
 			},
 			{
 				displayName: 'Maximum Total Tokens (Antigravity)',
@@ -186,9 +211,11 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['agent'], operation: ['run'] } }, properties);
 
-interface RunAgentOptions extends AgentConfigOptions, WaitOptionValues, AttachmentOptions {
+interface RunAgentOptions extends AgentConfigOptions, WaitOptionValues, AttachmentOptions, RequestExtraValues {
+	serviceTier?: ServiceTier | '';
 	previousInteractionId?: string;
 	systemInstruction?: string;
+	downloadOutputFiles?: string;
 }
 
 function checked<T>(ctx: IExecuteFunctions, itemIndex: number, result: ParameterCheck<T>): T {
@@ -229,18 +256,27 @@ export async function execute(
 		waitMode === RESUME_ON_WEBHOOK
 			? await resumeUrlFor(this, itemIndex, this.getNodeParameter('authentication', 0, 'apiKey') as AuthMode)
 			: undefined;
-	const attachments = await readInlineAttachments(this, itemIndex, options);
-	const request = buildAgentInteractionRequest(
-		agent,
-		{
-			input: userContent(input, attachments.media),
-			previousInteractionId,
-			systemInstruction: options.systemInstruction?.trim() ? options.systemInstruction : undefined,
-			environment,
-			// Agent runs take minutes: always in the background, followed below unless asked not to.
-			background: true,
-		},
-		agentConfig,
+	const extras = readRequestExtras(this, itemIndex, options);
+	const attachments = await readAttachments(this, itemIndex, options, client);
+	const request = withAdditionalFields(
+		this,
+		itemIndex,
+		buildAgentInteractionRequest(
+			agent,
+			{
+				input: userContent(input, attachments.media),
+				previousInteractionId,
+				systemInstruction: options.systemInstruction?.trim() ? options.systemInstruction : undefined,
+				environment,
+				serviceTier: options.serviceTier,
+				// Agent runs take minutes: always in the background, followed below unless asked not to.
+				background: true,
+				safetySettings: extras.safetySettings,
+				labels: extras.labels,
+			},
+			agentConfig,
+		),
+		extras,
 	);
 	if (resumeUrl !== undefined) {
 		Object.assign(request, { webhook_config: webhookConfig(resumeUrl, itemIndex, this.getExecutionId()) });
@@ -252,7 +288,7 @@ export async function execute(
 			path: 'interactions',
 			// Files are base64-encoded once, straight into the body (see request/inlineData.ts).
 			body: attachments.inline.length > 0 ? encodeJsonBody(request, attachments.inline) : request,
-			timeoutMs: requestTimeoutMs(options),
+			timeoutMs: turnTimeoutMs(options.timeout, options.serviceTier, TIMEOUT_SECONDS.request),
 			itemIndex,
 		}),
 	);
@@ -270,6 +306,15 @@ export async function execute(
 
 	const interaction =
 		waitMode === 'wait' ? await followToEnd(this, itemIndex, client, created.value, options) : created.value;
+	reportTokenUsage(this, interaction.usage);
 	assertSuccessful(this, itemIndex, interaction);
-	return interactionItem(this, itemIndex, interaction);
+	if (!options.downloadOutputFiles?.trim() || interaction.status !== 'completed') {
+		return interactionItem(this, itemIndex, interaction);
+	}
+	const { binary, files } = await downloadOutputFiles(this, client, interaction.environment_id, options.downloadOutputFiles, {
+		itemIndex,
+		timeoutMs: requestTimeoutMs(options),
+	});
+	const [item] = interactionItem(this, itemIndex, interaction);
+	return [{ ...item, json: { ...item.json, files }, binary }];
 }

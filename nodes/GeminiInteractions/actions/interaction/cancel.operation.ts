@@ -6,6 +6,7 @@ import type { Interaction } from '../../../shared/wire/types';
 import { interactionItem } from '../backgroundRun';
 import {
 	concurrencyOption,
+	maxQuotaWaitOption,
 	interactionIdProperty,
 	interactionSimplifyProperty,
 	optionsCollection,
@@ -17,7 +18,7 @@ import { TIMEOUT_SECONDS } from '../timeouts';
 const properties: INodeProperties[] = [
 	interactionIdProperty,
 	interactionSimplifyProperty,
-	optionsCollection([concurrencyOption, timeoutOption(TIMEOUT_SECONDS.request)]),
+	optionsCollection([concurrencyOption, maxQuotaWaitOption, timeoutOption(TIMEOUT_SECONDS.request)]),
 ];
 
 export const description = updateDisplayOptions(

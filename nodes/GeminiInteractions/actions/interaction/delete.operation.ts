@@ -2,13 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { GeminiApiClient } from '../../../shared/transport/client';
-import { concurrencyOption, interactionIdProperty, optionsCollection, timeoutOption } from '../descriptions';
+import { concurrencyOption, maxQuotaWaitOption, interactionIdProperty, optionsCollection, timeoutOption } from '../descriptions';
 import { readInteractionId, requestInteraction } from './byId';
 import { TIMEOUT_SECONDS } from '../timeouts';
 
 const properties: INodeProperties[] = [
 	interactionIdProperty,
-	optionsCollection([concurrencyOption, timeoutOption(TIMEOUT_SECONDS.request)]),
+	optionsCollection([concurrencyOption, maxQuotaWaitOption, timeoutOption(TIMEOUT_SECONDS.request)]),
 ];
 
 export const description = updateDisplayOptions(

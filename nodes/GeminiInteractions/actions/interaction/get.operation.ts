@@ -8,6 +8,7 @@ import { assertSuccessful, followToEnd, interactionItem } from '../backgroundRun
 import {
 	byDisplayName,
 	concurrencyOption,
+	maxQuotaWaitOption,
 	interactionIdProperty,
 	interactionSimplifyProperty,
 	optionsCollection,
@@ -26,6 +27,7 @@ const properties: INodeProperties[] = [
 		byDisplayName([
 			...waitOptions,
 			concurrencyOption,
+			maxQuotaWaitOption,
 			{
 				displayName: 'Include Input',
 				name: 'includeInput',

@@ -7,11 +7,15 @@ import { openChatStream } from '../../../shared/host/chatStream';
 import { filesToBinary } from '../../helpers/files';
 import type { ToolLoopResult } from '../../helpers/toolLoop';
 import { runToolLoop } from '../../helpers/toolLoop';
+import { readRequestExtras, withAdditionalFields } from '../../helpers/requestExtras';
+import { reportTokenUsage } from '../../../shared/host/tokenUsage';
+import { blockedAnswer } from '../../../shared/wire/response/blocked';
 import { encodeJsonBody } from '../../../shared/wire/request/inlineData';
 import { buildModelInteractionRequest } from '../../../shared/wire/request/interactionRequest';
 import type { TurnSettings } from '../../../shared/wire/request/interactionRequest';
 import { chooseModel } from '../../../shared/wire/request/modelSelection';
 import type { TurnOptionValues } from '../../../shared/wire/request/turnOptions';
+import { turnTimeoutMs } from '../../../shared/wire/request/serviceTier';
 import { buildGenerationConfig, systemInstruction } from '../../../shared/wire/request/turnOptions';
 import { fileSummaries, outputFiles, withoutInlineMedia } from '../../../shared/wire/response/media';
 import { outputText } from '../../../shared/wire/response/outputText';
@@ -93,19 +97,29 @@ export async function runModelTurn(
 	const options = readTurnOptions(ctx, itemIndex) as ChatTurnOptionValues;
 	const { model, substitution } = readModel(ctx, itemIndex, options);
 	const chatTurn: PreparedChatTurn | undefined = turn.chat
-		? await prepareChatTurn(ctx, itemIndex, options, turn.settings.input, turn.chat)
+		? await prepareChatTurn(ctx, itemIndex, options, turn.settings.input, turn.chat, client)
 		: undefined;
-	const request = buildModelInteractionRequest(
-		model,
-		{
-			...turn.settings,
-			input: chatTurn ? chatTurn.input : turn.settings.input,
-			tools: chatTurn?.tools,
-			responseFormat: turn.settings.responseFormat ?? chatTurn?.responseFormat,
-			systemInstruction: systemInstruction(options),
-			store: options.store,
-		},
-		buildGenerationConfig(options),
+	const requestExtras = readRequestExtras(ctx, itemIndex, options);
+	const generationConfig = { ...buildGenerationConfig(options), ...chatTurn?.generationConfig };
+	const request = withAdditionalFields(
+		ctx,
+		itemIndex,
+		buildModelInteractionRequest(
+			model,
+			{
+				...turn.settings,
+				input: chatTurn ? chatTurn.input : turn.settings.input,
+				tools: chatTurn?.tools,
+				responseFormat: turn.settings.responseFormat ?? chatTurn?.responseFormat,
+				systemInstruction: systemInstruction(options),
+				store: options.store,
+				serviceTier: options.serviceTier,
+				safetySettings: requestExtras.safetySettings,
+				labels: requestExtras.labels,
+			},
+			Object.keys(generationConfig).length > 0 ? generationConfig : undefined,
+		),
+		requestExtras,
 	);
 
 	const chat = turn.chat ? openChatStream(ctx, itemIndex) : undefined;
@@ -116,7 +130,7 @@ export async function runModelTurn(
 		files = [];
 		return await sendModelTurn(ctx, client, body, {
 			itemIndex,
-			timeoutMs: (options.timeout ?? TIMEOUT_SECONDS.modelTurn) * 1000,
+			timeoutMs: turnTimeoutMs(options.timeout, options.serviceTier, TIMEOUT_SECONDS.modelTurn),
 			chat,
 			encode: inline.length > 0 ? (ready) => encodeJsonBody(ready, inline) : undefined,
 		});
@@ -136,6 +150,25 @@ export async function runModelTurn(
 		chat?.end();
 	}
 	const { interaction } = result;
+	reportTokenUsage(ctx, interaction.usage);
+
+	const blocked = blockedAnswer(interaction);
+	if (blocked) {
+		const what = blocked.category ? `${blocked.code}: ${blocked.category}` : blocked.code;
+		throw new NodeApiError(ctx.getNode(), interaction as IDataObject as never, {
+			message: `Google blocked the answer (${what})`,
+			description: [
+				blocked.message ? `Google said: ${blocked.message}` : undefined,
+				blocked.code === 'safety' || blocked.code === 'image_safety'
+					? `Change the input, or relax "Safety Settings" for ${blocked.category ?? 'that category'} if your use allows it.`
+					: 'Change the input and try again.',
+				interaction.id ? `Interaction ID: ${interaction.id}.` : undefined,
+			]
+				.filter(Boolean)
+				.join(' '),
+			itemIndex,
+		});
+	}
 
 	const failure = describeFailure(interaction, ['failed']);
 	if (failure) {

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import type { Webhook } from '../../../shared/webhooks/webhooksApi';
 import { listWebhooks } from '../../../shared/webhooks/webhooksApi';
-import { readListLimit, returnAllProperties } from '../descriptions';
+import { readLimit, returnAllProperties } from '../descriptions';
 import { assertWebhooksAvailable } from './webhookCall';
 
 export const description = updateDisplayOptions({ show: { resource: ['webhook'], operation: ['list'] } }, returnAllProperties);
@@ -13,7 +13,7 @@ const PAGE_SIZE = 100;
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, client: GeminiApiClient): Promise<INodeExecutionData[]> {
 	assertWebhooksAvailable(this, client, itemIndex);
-	const limit = readListLimit(this, itemIndex);
+	const limit = readLimit(this, itemIndex);
 	const webhooks: Webhook[] = [];
 	let pageToken: string | undefined;
 	do {

@@ -25,6 +25,11 @@ export const BUILT_IN_AGENTS = [
 		name: 'Antigravity',
 		description: 'Works on tasks (code, files, tools) in a sandbox environment',
 	},
+	{
+		id: 'antigravity-preview-09-2026',
+		name: 'Antigravity (09-2026)',
+		description: 'The September 2026 Antigravity: works on tasks (code, files, tools) in a sandbox environment',
+	},
 ] as const;
 
 export const DEFAULT_AGENT = BUILT_IN_AGENTS[0].id;
@@ -237,4 +242,43 @@ export function buildCustomAgent(parameters: CustomAgentParameters): ParameterCh
 		...(environment.value !== undefined ? { base_environment: environment.value } : {}),
 		...(config.value ? { agent_config: config.value } : {}),
 	});
+}
+
+/** The "Update Fields" of Update Custom Agent, as n8n hands them over. */
+export interface CustomAgentUpdateFields extends Pick<AgentConfigOptions, 'agentModel' | 'maxTotalTokens'> {
+	description?: string;
+	systemInstruction?: string;
+	tools?: unknown;
+	baseEnvironment?: unknown;
+}
+
+/**
+ * The body of `PATCH agents/{id}` and its `update_mask`: only the fields given change. Model and
+ * token budget are one field on the wire (`agent_config`), so both are sent when either is given.
+ */
+export function buildCustomAgentUpdate(
+	fields: CustomAgentUpdateFields,
+): ParameterCheck<{ body: Partial<Agent>; updateMask: string[] }> {
+	const body: Partial<Agent> = {};
+	if (fields.description !== undefined) body.description = fields.description.trim();
+	if (fields.systemInstruction !== undefined) body.system_instruction = fields.systemInstruction;
+	if (fields.tools !== undefined) {
+		const tools = parseToolsJson(fields.tools, 'Tools');
+		if (!tools.ok) return tools;
+		body.tools = tools.value ?? [];
+	}
+	if (fields.baseEnvironment !== undefined) {
+		const environment = parseEnvironmentJson(fields.baseEnvironment, 'Base Environment');
+		if (!environment.ok) return environment;
+		if (environment.value === undefined) return fail('Base Environment', 'it is empty; enter an environment such as {"type": "remote"}');
+		body.base_environment = environment.value;
+	}
+	if (fields.agentModel !== undefined || fields.maxTotalTokens !== undefined) {
+		const config = antigravityConfig(fields);
+		if (!config.ok) return config;
+		if (config.value) body.agent_config = config.value;
+	}
+	const updateMask = Object.keys(body);
+	if (updateMask.length === 0) return fail('Update Fields', 'choose at least one field to change');
+	return ok({ body, updateMask });
 }

@@ -4,10 +4,14 @@ import type {
 	GenerationConfig,
 	InteractionInput,
 	JsonObject,
+	Labels,
 	ModelInteractionRequest,
 	ResponseFormat,
+	SafetySetting,
 	Tool,
 } from '../types';
+import type { ServiceTier } from './serviceTier';
+import { serviceTierField } from './serviceTier';
 
 /** One turn's settings; tools, system instruction and generation config are turn-scoped by the API. */
 export interface TurnSettings {
@@ -20,6 +24,9 @@ export interface TurnSettings {
 	background?: boolean;
 	stream?: boolean;
 	environment?: Environment;
+	safetySettings?: SafetySetting[];
+	labels?: Labels;
+	serviceTier?: ServiceTier | '';
 }
 
 function hasInput(input: InteractionInput | undefined): input is InteractionInput {
@@ -38,9 +45,12 @@ function commonFields(settings: TurnSettings) {
 		...(settings.environment !== undefined && settings.environment !== ''
 			? { environment: settings.environment }
 			: {}),
+		...(settings.safetySettings?.length ? { safety_settings: settings.safetySettings } : {}),
+		...(settings.labels && Object.keys(settings.labels).length > 0 ? { labels: settings.labels } : {}),
 		...(settings.store === false ? { store: false } : {}),
 		...(settings.background ? { background: true } : {}),
 		...(settings.stream ? { stream: true } : {}),
+		...serviceTierField(settings.serviceTier),
 	};
 }
 

@@ -1,4 +1,4 @@
-import type { BuiltInTool, FunctionResultStep, FunctionTool, JsonObject, Tool } from '../types';
+import type { BuiltInTool, FunctionResultStep, FunctionTool, GoogleMapsTool, JsonObject, Tool, ToolChoice, ToolChoiceMode } from '../types';
 import type { Parsed } from './jsonParameter';
 import { isPlainObject, parseJsonValue, parseList } from './jsonParameter';
 import { cleanSchemaForGemini } from './schemaCleaning';
@@ -75,6 +75,7 @@ export function duplicateFunctionName(tools: Tool[]): string | undefined {
 export interface BuiltInToolValues {
 	codeExecution?: boolean;
 	googleSearch?: boolean;
+	googleMaps?: { values?: { latitude?: string | number; longitude?: string | number; enableWidget?: boolean } };
 	urlContext?: boolean;
 	fileSearch?: { values?: { storeNames?: string; metadataFilter?: string; topK?: number } };
 	mcpServers?: {
@@ -108,13 +109,47 @@ function mcpServerTool(server: NonNullable<NonNullable<BuiltInToolValues['mcpSer
 	};
 }
 
-/** Google Search, Code Execution, URL Context, File Search and MCP servers as `tools[]` entries (§3.5). */
+/** A coordinate typed as text: empty means not given. */
+function coordinate(value: unknown, name: string, limit: number): Parsed<number | undefined> {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return { ok: true, value: undefined };
+	const number = typeof value === 'number' ? value : Number(String(value).trim());
+	if (!Number.isFinite(number) || Math.abs(number) > limit) {
+		return { ok: false, reason: `Google Maps' ${name} ${JSON.stringify(value)} is not a number between -${limit} and ${limit}` };
+	}
+	return { ok: true, value: number };
+}
+
+/** `{"type": "google_maps", "latitude"?, "longitude"?, "enable_widget"?}`; the location comes as a pair or not at all. */
+function googleMapsTool(values: NonNullable<NonNullable<BuiltInToolValues['googleMaps']>['values']>): Parsed<GoogleMapsTool> {
+	const latitude = coordinate(values.latitude, 'latitude', 90);
+	if (!latitude.ok) return latitude;
+	const longitude = coordinate(values.longitude, 'longitude', 180);
+	if (!longitude.ok) return longitude;
+	if ((latitude.value === undefined) !== (longitude.value === undefined)) {
+		return { ok: false, reason: 'Google Maps needs both latitude and longitude, or neither' };
+	}
+	return {
+		ok: true,
+		value: {
+			type: 'google_maps',
+			...(latitude.value !== undefined ? { latitude: latitude.value, longitude: longitude.value } : {}),
+			...(values.enableWidget ? { enable_widget: true } : {}),
+		},
+	};
+}
+
+/** Google Search, Code Execution, URL Context, Google Maps, File Search and MCP servers as `tools[]` entries (§3.5). */
 export function builtInTools(values: BuiltInToolValues | undefined): Parsed<BuiltInTool[]> {
 	const tools: BuiltInTool[] = [];
 	if (!values) return { ok: true, value: tools };
 	if (values.googleSearch) tools.push({ type: 'google_search' });
 	if (values.codeExecution) tools.push({ type: 'code_execution' });
 	if (values.urlContext) tools.push({ type: 'url_context' });
+	if (values.googleMaps?.values) {
+		const maps = googleMapsTool(values.googleMaps.values);
+		if (!maps.ok) return maps;
+		tools.push(maps.value as BuiltInTool);
+	}
 	const fileSearch = values.fileSearch?.values;
 	if (fileSearch) {
 		const stores = parseList(fileSearch.storeNames).map((store) =>
@@ -172,4 +207,35 @@ export function parseFunctionResults(value: unknown): Parsed<FunctionResultStep[
 		steps.push(functionResultStep(callId.trim(), name, entry.result, entry.is_error === true || entry.isError === true));
 	}
 	return { ok: true, value: steps };
+}
+
+/** The "Tool Choice" and "Allowed Functions" options. */
+export interface ToolChoiceValues {
+	toolChoice?: ToolChoiceMode | '';
+	allowedFunctions?: string;
+}
+
+/**
+ * `generation_config.tool_choice` (§3.3): a mode alone, or `{allowed_tools: {mode, tools}}` when the
+ * model is limited to some functions. Each named function must be declared in this turn (Functions,
+ * Functions (JSON) or a connected tool): Google rejects the request otherwise.
+ */
+export function buildToolChoice(values: ToolChoiceValues, tools: Tool[]): Parsed<ToolChoice | undefined> {
+	const mode = values.toolChoice || undefined;
+	const allowed = parseList(values.allowedFunctions);
+	const declared = new Set(tools.filter((tool): tool is FunctionTool => tool.type === 'function').map((tool) => tool.name));
+	if ((mode === 'any' || mode === 'validated') && tools.length === 0) {
+		return { ok: false, reason: `"${mode}" needs functions or tools to choose from; declare some or remove the option` };
+	}
+	if (allowed.length === 0) return { ok: true, value: mode };
+	if (mode === 'none') return { ok: false, reason: '"None" forbids every function, so it cannot name allowed functions; remove them or choose another mode' };
+	const unknown = allowed.find((name) => !declared.has(name));
+	if (unknown !== undefined) {
+		const known = [...declared];
+		return {
+			ok: false,
+			reason: `the function "${unknown}" is not declared in this turn${known.length > 0 ? ` (declared: ${known.join(', ')})` : ''}`,
+		};
+	}
+	return { ok: true, value: { allowed_tools: { mode: mode ?? 'any', tools: allowed } } };
 }

@@ -1,4 +1,5 @@
 import type { GenerationConfig, ThinkingLevel } from '../types';
+import type { ServiceTier } from './serviceTier';
 
 /** The `options` collection shared by the model operations, as n8n hands it over. */
 export interface TurnOptionValues {
@@ -15,6 +16,8 @@ export interface TurnOptionValues {
 	timeout?: number;
 	replaceDeprecatedModels?: boolean;
 	concurrency?: number;
+	maxQuotaWait?: number;
+	serviceTier?: ServiceTier | '';
 }
 
 const isSet = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);

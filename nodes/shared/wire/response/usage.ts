@@ -10,3 +10,15 @@ export function addUsage(total: Usage | undefined, next: Usage | undefined): Usa
 	}
 	return sum;
 }
+
+/**
+ * The two numbers n8n records per node (`tokenUsage` in the execution data): prompt tokens in,
+ * and everything the model generated out — answer and thinking, both billed as output.
+ */
+export function tokenCounts(usage: Usage | undefined): { inputTokens: number; outputTokens: number } | undefined {
+	if (!usage) return undefined;
+	const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+	const inputTokens = count(usage.total_input_tokens);
+	const outputTokens = count(usage.total_output_tokens) + count(usage.total_thought_tokens);
+	return inputTokens + outputTokens > 0 ? { inputTokens, outputTokens } : undefined;
+}
