@@ -147,8 +147,6 @@ function createInteractionStore(opts, agents, workspace = {}, hooks = {}) {
   function create(ctx, scope) {
     validateCreate(ctx.body, ctx.media);
     const body = ctx.body;
-    // webhook_config needs background:true (Google's webhooks guide; @google/genai WebhookConfig).
-    if (body.webhook_config !== undefined && body.background !== true) throw invalidRequest('webhook_config requires background=true.');
     workspace.files?.assertUsable(body.input);
     const actor = resolveActor(body, scope);
     const previous = body.previous_interaction_id ? lookup(scope, body.previous_interaction_id) : undefined;

@@ -131,9 +131,12 @@ describe('deliveries', () => {
 		expect(JSON.parse(Buffer.from(p, 'base64url').toString())).toMatchObject({ aud: `${receiverUrl}/resume?signature=t`, jti: r.headers['webhook-id'] });
 	});
 
-	it('webhook_config needs background', async () => {
+	it('webhook_config on a foreground request is accepted; the answer carries the result and nothing is delivered', async () => {
+		const before = emu.webhookDeliveries.length;
 		const res = await create(emu, { model: 'gemini-3.5-flash', input: 'x', webhook_config: { uris: [receiverUrl] } });
-		expect(res.status).toBe(400);
-		expect(res.json.error.message).toBe('webhook_config requires background=true.');
+		expect(res.status).toBe(200);
+		expect(res.json.status).toBe('completed');
+		await emu.webhooksIdle();
+		expect(emu.webhookDeliveries.length).toBe(before);
 	});
 });
