@@ -26,14 +26,28 @@ export async function agentPage(
 	return { agents: page.agents ?? [], nextPageToken: page.next_page_token || undefined };
 }
 
-/** Pages through `GET agents` with `next_page_token` until `limit` agents (or all of them) are read. */
-export async function listCustomAgents(client: GeminiApiClient, limit: number, call: PageCall): Promise<Agent[]> {
-	const agents: Agent[] = [];
+/** Reads pages (`page_size`, `page_token` → `next_page_token`) until `limit` entries, or all of them. */
+export async function readPages<T>(
+	limit: number,
+	fetchPage: (query: { page_size: number; page_token?: string }) => Promise<{ entries?: T[]; next_page_token?: string }>,
+): Promise<T[]> {
+	const entries: T[] = [];
 	let pageToken: string | undefined;
 	do {
-		const page = await agentPage(client, limit - agents.length, pageToken, call);
-		agents.push(...page.agents);
-		pageToken = page.nextPageToken;
-	} while (pageToken && agents.length < limit);
-	return agents.slice(0, limit);
+		const page = await fetchPage({
+			page_size: Math.min(MAX_AGENT_PAGE_SIZE, limit - entries.length),
+			...(pageToken ? { page_token: pageToken } : {}),
+		});
+		entries.push(...(page.entries ?? []));
+		pageToken = page.next_page_token || undefined;
+	} while (pageToken && entries.length < limit);
+	return entries.slice(0, limit);
+}
+
+/** Pages through `GET agents` until `limit` agents (or all of them) are read. */
+export async function listCustomAgents(client: GeminiApiClient, limit: number, call: PageCall): Promise<Agent[]> {
+	return await readPages(limit, async (query) => {
+		const page = await agentPage(client, query.page_size, query.page_token, call);
+		return { entries: page.agents, next_page_token: page.nextPageToken };
+	});
 }

@@ -4,7 +4,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { GeminiApiClient } from '../../../shared/transport/client';
 import { resourcePath } from '../../../shared/transport/client';
 import { agentNotFound, requestResource } from '../../../shared/transport/resourceErrors';
-import { MAX_AGENT_PAGE_SIZE } from '../../../shared/methods/agentPages';
 import { requestTimeoutMs } from '../backgroundRun';
 
 /** The custom agent picked in the "Agent" locator of Get and Delete Custom Agent. */
@@ -43,20 +42,3 @@ export async function requestCustomAgent<T>(
 	);
 }
 
-/** Reads pages of an agent's sub-collection (`page_size`, `page_token` → `next_page_token`) until `limit` entries, or all. */
-export async function readPages<T>(
-	limit: number,
-	fetchPage: (query: { page_size: number; page_token?: string }) => Promise<{ entries?: T[]; next_page_token?: string }>,
-): Promise<T[]> {
-	const entries: T[] = [];
-	let pageToken: string | undefined;
-	do {
-		const page = await fetchPage({
-			page_size: Math.min(MAX_AGENT_PAGE_SIZE, limit - entries.length),
-			...(pageToken ? { page_token: pageToken } : {}),
-		});
-		entries.push(...(page.entries ?? []));
-		pageToken = page.next_page_token || undefined;
-	} while (pageToken && entries.length < limit);
-	return entries.slice(0, limit);
-}

@@ -5,7 +5,8 @@ import type { GeminiApiClient } from '../../../shared/transport/client';
 import type { AgentVersionList } from '../../../shared/wire/types';
 import { TIMEOUT_SECONDS } from '../timeouts';
 import { customAgentLocator, optionsCollection, readLimit, returnAllProperties, timeoutOption } from '../descriptions';
-import { readCustomAgentId, readPages, requestCustomAgent } from './customAgent';
+import { readPages } from '../../../shared/methods/agentPages';
+import { readCustomAgentId, requestCustomAgent } from './customAgent';
 
 const properties: INodeProperties[] = [customAgentLocator, ...returnAllProperties, optionsCollection([timeoutOption(TIMEOUT_SECONDS.request)])];
 
