@@ -1,8 +1,16 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 import { subtitleExpression } from './actions/resource';
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
+import { resumeFromWebhook, usesResumeOnWebhook, waitForResume } from './actions/webhookResume';
 import { credentials, properties } from './actions/versionDescription';
 import { NodeConnectionTypes } from '../shared/host/connectionTypes';
 import { searchAgents, searchCustomAgents, searchModels } from '../shared/methods/listSearch';
@@ -18,6 +26,8 @@ const TOOLS_INPUT_EXPRESSION = `={{
 			: ['main'])($parameter.resource, $parameter.operation)
 }}` as const;
 
+// A restart webhook (the execution's resume URL) is n8n's own, so there is nothing to register.
+// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
 export class GeminiInteractions implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Gemini Interactions',
@@ -32,6 +42,17 @@ export class GeminiInteractions implements INodeType {
 		inputs: TOOLS_INPUT_EXPRESSION,
 		outputs: [NodeConnectionTypes.Main],
 		credentials,
+		// Wait Mode "Resume on Webhook": Google calls the execution's resume URL (no path suffix).
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '',
+				restartWebhook: true,
+				isFullPath: true,
+			},
+		],
 		properties,
 	};
 
@@ -40,6 +61,12 @@ export class GeminiInteractions implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		const output = await router.call(this);
+		if (usesResumeOnWebhook(this)) await waitForResume(this, output[0]);
+		return output;
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeFromWebhook.call(this);
 	}
 }

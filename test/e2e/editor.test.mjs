@@ -97,6 +97,8 @@ describe('the node in the n8n editor', () => {
 				for (const label of hidden) assert.ok(!lines.includes(label), `${where}: "${label}" is not shown`);
 			}
 		}
+		// The tests below start from Interaction (the loop ends on the alphabetically last resource).
+		await selectOption(page, ndv, 'resource', 'Interaction');
 	});
 
 	test('the model picker lists the models the API offers', async () => {

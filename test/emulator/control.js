@@ -53,6 +53,11 @@ async function handleControl(req, res, pathname, emu) {
     case 'POST /__emulator/revoke-tokens':
       emu.revokeTokens();
       return reply(200, {});
+    case 'GET /__emulator/webhook-deliveries':
+      return reply(200, emu.webhookDeliveries);
+    case 'POST /__emulator/webhook-duplicates':
+      emu.duplicateWebhookDeliveries(Number(body.count ?? 1));
+      return reply(200, {});
     case 'POST /__emulator/environments/expire':
       emu.environments.expire(String(body.id));
       return reply(200, {});

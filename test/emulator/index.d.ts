@@ -20,6 +20,10 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** false: log one line per request (and internal errors) to the console. Default true. */
   quiet?: boolean;
+  /** First wait before a webhook delivery is retried (doubles each time). Default 200. */
+  webhookRetryDelayMs?: number;
+  /** Attempts per webhook delivery (non-2xx answers and network errors are retried). Default 5. */
+  webhookMaxAttempts?: number;
   /** How long an environment may stay unused before it expires (Google: 7 days). Default 7 days. */
   environmentIdleMs?: number;
   /** How long an uploaded Files API file stays PROCESSING before it is ACTIVE. Default 300. */
@@ -30,6 +34,24 @@ export interface EmulatorOptions {
   metadataServiceAccount?: string;
   /** Lifetime of the fake IdP's subject tokens (workload identity federation). Default 3600. */
   subjectTokenTtlSeconds?: number;
+}
+
+/** One attempt to deliver a webhook event. */
+export interface WebhookDelivery {
+  /** `webhook-id`: the same for every attempt and duplicate of one event. */
+  webhookId: string;
+  uri: string;
+  /** jwt: per-request `webhook_config.uris`; hmac: a project webhook (Standard Webhooks). */
+  mode: 'jwt' | 'hmac';
+  type: string;
+  interactionId?: string;
+  hookId?: string;
+  attempt: number;
+  /** HTTP status answered; 0 for a network error; null while in flight. */
+  status: number | null;
+  response?: string;
+  body: any;
+  sentAt: number;
 }
 
 /** What a finished resumable upload received (Files API or environment file). */
@@ -197,6 +219,16 @@ export interface Emulator {
   /** Highest number of concurrent API requests since the last clearRequests(). */
   readonly maxInFlight: number;
   clearRequests(): void;
+  /** url + '/.well-known/jwks.json': the public key of per-request webhook JWTs. */
+  readonly jwksUrl: string;
+  /** Every webhook delivery attempt so far (live array). */
+  readonly webhookDeliveries: WebhookDelivery[];
+  /** The next `count` events are delivered twice (same `webhook-id`), as an at-least-once sender may. */
+  duplicateWebhookDeliveries(count?: number): void;
+  /** Resolves when no webhook delivery (or retry) is pending. */
+  webhooksIdle(): Promise<void>;
+  /** A JWT signed with the emulator's webhook key (kid included), for tests. */
+  signWebhookJwt(claims: object): string;
   /** A full service-account key whose public key the token endpoint accepts. */
   createServiceAccountKey(opts?: { projectId?: string; clientEmail?: string }): ServiceAccountKey;
   registerServiceAccount(clientEmail: string, publicKeyPem: string): void;

@@ -11,6 +11,7 @@ const { createOAuth } = require('./oauth');
 const { createQuota } = require('./quota');
 const { createRequestLog } = require('./requestLog');
 const { createRequestHandler } = require('./server');
+const { createWebhookService } = require('./webhooks');
 const { createUploadSessions } = require('./uploadSessions');
 const { createEnvironmentStore, DAY_MS } = require('./environments');
 const { createFileStore } = require('./filesApi');
@@ -26,6 +27,8 @@ const DEFAULTS = {
   sseKeepaliveMs: 1000,
   latencyMs: 0,
   quiet: true,
+  webhookRetryDelayMs: 200,
+  webhookMaxAttempts: 5,
   environmentIdleMs: 7 * DAY_MS,
   fileProcessingMs: 300,
   metadataProject: 'emulator-project',
@@ -45,10 +48,11 @@ async function startEmulator(options = {}) {
   const identity = createIdentity({ ...opts, mint: auth.mint, principalOf: auth.principalOf, url: () => url });
   const oauth = createOAuth({ mint: auth.mint, tokenUrl: () => `${url}/token`, refreshGrant: identity.refreshGrant });
   const agents = createAgentStore();
+  const webhooks = createWebhookService(opts);
   const uploads = createUploadSessions();
   const environments = createEnvironmentStore(opts, uploads);
   const files = createFileStore(opts, uploads);
-  const interactions = createInteractionStore(opts, agents, { environments, files });
+  const interactions = createInteractionStore(opts, agents, { environments, files }, { onSettled: webhooks.onInteractionSettled });
   const faults = createFaults();
   const quota = createQuota();
   const log = createRequestLog();
@@ -67,6 +71,15 @@ async function startEmulator(options = {}) {
     get maxInFlight() {
       return log.maxInFlight;
     },
+    get jwksUrl() {
+      return `${url}/.well-known/jwks.json`;
+    },
+    get webhookDeliveries() {
+      return webhooks.deliveries;
+    },
+    duplicateWebhookDeliveries: (count) => webhooks.duplicateNext(count),
+    webhooksIdle: () => webhooks.idle(),
+    signWebhookJwt: (claims) => webhooks.signJwt(claims),
     clearRequests: () => log.clear(),
     createServiceAccountKey: (o) => oauth.createServiceAccountKey(o),
     registerServiceAccount: (email, pem) => oauth.registerServiceAccount(email, pem),
@@ -88,13 +101,14 @@ async function startEmulator(options = {}) {
     close: () =>
       new Promise((resolve) => {
         interactions.close();
+        webhooks.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
 
   const server = http.createServer(
-    createRequestHandler({ opts, log, faults, quota, auth, oauth, identity, interactions, agents, environments, files, emulator: () => emulator }),
+    createRequestHandler({ opts, log, faults, quota, auth, oauth, identity, interactions, agents, webhooks, environments, files, emulator: () => emulator }),
   );
   await new Promise((resolve, reject) => {
     server.once('error', reject);

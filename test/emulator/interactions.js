@@ -36,6 +36,8 @@ const CANCELLABLE = new Set([...RUNNING, 'requires_action']);
  * @property {import('./replies').TurnPlan} plan the final outcome, decided at creation
  * @property {Timeline} timeline
  * @property {NodeJS.Timeout[]} timers
+ * @property {boolean} background
+ * @property {any} [webhookConfig]
  */
 
 /**
@@ -43,8 +45,10 @@ const CANCELLABLE = new Set([...RUNNING, 'requires_action']);
  * @param {ReturnType<import('./agents').createAgentStore>} agents
  * @param {{ environments?: ReturnType<import('./environments').createEnvironmentStore>, files?: ReturnType<import('./filesApi').createFileStore> }} [workspace]
  *   agent sandboxes (agents write their files there) and the Files API (input URIs must be ACTIVE)
+ * @param {{ onSettled?: (settled: { scope: string, interaction: any, webhookConfig?: any }) => void }} [hooks]
+ *   told when a background interaction ends or waits for action (webhook deliveries)
  */
-function createInteractionStore(opts, agents, workspace = {}) {
+function createInteractionStore(opts, agents, workspace = {}, hooks = {}) {
   /** @type {Map<string, StoredInteraction>} */
   const records = new Map();
   const continuations = createContinuations();
@@ -95,6 +99,7 @@ function createInteractionStore(opts, agents, workspace = {}) {
     const summary = { id: wireId(record), status, usage: plan.usage, created, updated, service_tier, object, model, agent, environment_id, errors, continuation_token };
     record.timeline.append({ event_type: 'interaction.completed', interaction: summary });
     record.timeline.finish();
+    if (record.background) hooks.onSettled?.({ scope: record.scope, interaction: summary, webhookConfig: record.webhookConfig });
   }
 
   /** @param {StoredInteraction} record */
@@ -184,6 +189,8 @@ function createInteractionStore(opts, agents, workspace = {}) {
       plan,
       timeline: new Timeline(),
       timers: [],
+      background: body.background === true,
+      webhookConfig: body.webhook_config,
     };
     record.resource = {
       id: record.id,

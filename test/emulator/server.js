@@ -9,6 +9,7 @@ const { handleModels } = require('./models');
 const { parseApiRoute, isTokenPath } = require('./routes');
 const { parseIdentityRoute } = require('./identity');
 const { handleControl } = require('./control');
+const { parseWebhookRoute, isJwksPath } = require('./webhooks');
 const { parseFileRoute } = require('./fileRoutes');
 
 /**
@@ -22,6 +23,7 @@ const { parseFileRoute } = require('./fileRoutes');
  * @property {ReturnType<import('./identity').createIdentity>} identity
  * @property {ReturnType<import('./interactions').createInteractionStore>} interactions
  * @property {ReturnType<import('./agents').createAgentStore>} agents
+ * @property {ReturnType<import('./webhooks').createWebhookService>} webhooks
  * @property {ReturnType<import('./environments').createEnvironmentStore>} environments
  * @property {ReturnType<import('./filesApi').createFileStore>} files
  * @property {() => import('./index').Emulator} emulator
@@ -65,6 +67,14 @@ function createRequestHandler(deps) {
     if (fault && (await applyFault(ctx, fault, faultStyle))) return;
     if (identityRoute) return deps.identity.handle(ctx, identityRoute);
     if (isToken) return deps.oauth.handleToken(ctx);
+    if (!route && isJwksPath(ctx.url.pathname) && ctx.req.method === 'GET') return deps.webhooks.handleJwks(ctx);
+    const webhookRoute = route ? undefined : parseWebhookRoute(ctx.url.pathname);
+    if (webhookRoute) {
+      Object.assign(ctx.entry, { family: 'gemini', apiVersion: webhookRoute.apiVersion });
+      deps.auth.authenticate('gemini', ctx);
+      if (invalidJson) throw invalidRequest('Invalid JSON payload received.');
+      return deps.webhooks.handle(ctx, webhookRoute);
+    }
     if (!route) throw new ApiError(404, `No route for ${ctx.req.method} ${ctx.url.pathname}.`, { style: 'classic' });
     const { family, apiVersion, project, location } = route;
     Object.assign(ctx.entry, { family, apiVersion }, project ? { project, location } : {});

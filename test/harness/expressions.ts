@@ -5,6 +5,7 @@
  * true, false, node, description)`), which is where n8n does it.
  */
 import type {
+	IDataObject,
 	IExecuteData,
 	INode,
 	INodeExecutionData,
@@ -60,6 +61,8 @@ export function createEnvironment(options: {
 	mode: WorkflowExecuteMode;
 	items: INodeExecutionData[];
 	executionId?: string;
+	/** The workflow's static data, as kept in n8n's database between calls (mutated in place). */
+	staticData?: IDataObject;
 }): HarnessEnvironment {
 	const { node, mode, items, executionId } = options;
 	const workflow = new Workflow({
@@ -70,6 +73,7 @@ export function createEnvironment(options: {
 		active: false,
 		nodeTypes: nodeTypesFor(node.type, options.nodeType),
 		settings: { executionOrder: 'v1' },
+		staticData: options.staticData,
 	});
 	const runExecutionData = createRunExecutionData();
 	const executionMode = mode === 'manual' ? 'test' : 'production';

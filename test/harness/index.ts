@@ -4,6 +4,7 @@
  * n8n source each behaviour follows.
  */
 import type {
+	IDataObject,
 	ITaskMetadata,
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -15,6 +16,7 @@ import type {
 	INodePropertyOptions,
 	INodeType,
 	IVersionedNodeType,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
@@ -24,6 +26,7 @@ import { CredentialTypeRegistry, toStore, type HarnessCredentialStore } from './
 import { createEnvironment, defaultTypeVersion, HARNESS_WORKFLOW_ID, resolveNodeType } from './expressions';
 import { createExecuteContext } from './executeContext';
 import { createLoadOptionsContext } from './loadOptionsContext';
+import { createHookContext, createWebhookContext, type HarnessWebhookRequest, type HarnessWebhookResponse } from './webhookContexts';
 import { Recorder, type CredentialUpdate, type LogEntry, type RecordedChunk, type RecordedRequest } from './types';
 
 export { createCredentialStore, HarnessCredentialStore } from './credentials';
@@ -261,4 +264,55 @@ export async function runSupplyData(options: RunSupplyDataOptions): Promise<RunS
 	}
 }
 
+export interface RunTriggerOptions {
+	node: AnyNodeType;
+	parameters: INodeParameters;
+	credentialTypes: ICredentialType[];
+	credentials: CredentialsInput;
+	/** The workflow's static data, kept by the caller between calls as n8n keeps it in its database. */
+	staticData: IDataObject;
+	/** What `getNodeWebhookUrl('default')` returns: the production URL the trigger registers. */
+	webhookUrl: string;
+	nodeName?: string;
+	recorder?: Recorder;
+}
+
+function triggerDeps(options: RunTriggerOptions, mode: 'trigger' | 'webhook'): AuthDeps {
+	const store = toStore(options.credentials);
+	const node = buildNode({ ...options, store });
+	const env = createEnvironment({ nodeType: options.node, node, mode, items: [], staticData: options.staticData });
+	return { env, registry: new CredentialTypeRegistry(options.credentialTypes), store, recorder: options.recorder ?? new Recorder() };
+}
+
+/** Runs `webhookMethods.default[method]` as n8n does when a workflow is activated or deactivated. */
+export async function runWebhookMethod(options: RunTriggerOptions & { method: 'checkExists' | 'create' | 'delete' }): Promise<boolean> {
+	const deps = triggerDeps(options, 'trigger');
+	const method = deps.env.nodeType.webhookMethods?.default?.[options.method];
+	if (!method) throw new Error(`harness: the node has no webhookMethods.default.${options.method}`);
+	return await method.call(createHookContext(deps, options.webhookUrl));
+}
+
+export interface RunWebhookResult {
+	/** What `webhook()` returned (workflowData: the items that start the workflow). */
+	result?: IWebhookResponseData;
+	/** Set when the node answered through the response object itself. */
+	response: HarnessWebhookResponse;
+	error?: Error;
+}
+
+/** Runs the node's `webhook()` for one received HTTP call. */
+export async function runWebhook(options: RunTriggerOptions & { request: HarnessWebhookRequest }): Promise<RunWebhookResult> {
+	const deps = triggerDeps(options, 'webhook');
+	const { webhook } = deps.env.nodeType;
+	if (!webhook) throw new Error('harness: the node has no webhook() method');
+	const response: HarnessWebhookResponse = { statusCode: 200 };
+	try {
+		const result = await webhook.call(createWebhookContext(deps, options.webhookUrl, options.request, response));
+		return { result, response };
+	} catch (error) {
+		return { response, error: error as Error };
+	}
+}
+
+export type { HarnessWebhookRequest, HarnessWebhookResponse };
 export { Recorder };

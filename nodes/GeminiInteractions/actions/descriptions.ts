@@ -211,6 +211,16 @@ export function waitModeProperty(defaultMode: 'wait' | 'returnImmediately'): INo
 				description:
 					'Follow the run until it ends and output the result. A failed, cancelled, incomplete or over-budget run is an error.',
 			},
+			...(defaultMode === 'wait'
+				? [
+						{
+							name: 'Resume on Webhook',
+							value: 'webhook',
+							description:
+								'Let Google call n8n back when the run ends; the execution waits without holding a worker. n8n must be reachable from Google (WEBHOOK_URL).',
+						},
+					]
+				: []),
 			{
 				name: defaultMode === 'wait' ? 'Return Immediately' : 'Return Current State',
 				value: 'returnImmediately',
@@ -225,6 +235,7 @@ export function waitModeProperty(defaultMode: 'wait' | 'returnImmediately'): INo
 }
 
 const onlyWhenWaiting = { show: { '/waitMode': ['wait'] } };
+const whenWaitingOrResuming = { show: { '/waitMode': ['wait', 'webhook'] } };
 
 export const maxWaitOption: INodeProperties = {
 	displayName: 'Maximum Wait (Minutes)',
@@ -258,8 +269,18 @@ export const waitOptions: INodeProperties[] = [
 		description:
 			'Whether to cancel the run on Google\'s side when Maximum Wait is reached. Off: it keeps running and can be fetched later with Interaction → Get.',
 	},
-	maxWaitOption,
+	{ ...maxWaitOption, displayOptions: whenWaitingOrResuming },
 	pollIntervalOption,
+	{
+		displayName: 'Webhook Keys URL (JWKS)',
+		name: 'webhookJwksUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. https://generativelanguage.googleapis.com/.well-known/jwks.json',
+		displayOptions: { show: { '/waitMode': ['webhook'] } },
+		description:
+			"Where the public keys that sign Google's callbacks are published. Empty: Google's, or the well-known key path below the credential's Base URL when that is not Google (a gateway).",
+	},
 ];
 
 /** Get and Delete Custom Agent: a custom agent, picked from the live list or by ID. */

@@ -91,7 +91,7 @@ export interface ApiResponse {
 type FullResponse = ApiResponse;
 
 /** Builds `interactions/<id>/cancel` with each id encoded as one path segment. */
-export function resourcePath(collection: 'interactions' | 'agents', id?: string, action?: string): string {
+export function resourcePath(collection: 'interactions' | 'agents' | 'webhooks', id?: string, action?: string): string {
 	return [collection, id === undefined ? undefined : encodeURIComponent(id), action]
 		.filter((part) => part !== undefined)
 		.join('/');

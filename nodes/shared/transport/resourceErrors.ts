@@ -68,3 +68,12 @@ export function agentNotFound(id: string): StatusMessages {
 		},
 	};
 }
+
+export function webhookNotFound(id: string): StatusMessages {
+	return {
+		'404': {
+			message: `Webhook "${id}" was not found`,
+			hint: 'Check the ID (List Webhooks shows them); webhooks are kept per Gemini API project.',
+		},
+	};
+}

@@ -16,6 +16,8 @@ import { agentNotFound, interactionNotFound, nameApiError, settle } from '../../
 import type { Interaction } from '../../../shared/wire/types';
 import type { WaitOptionValues } from '../backgroundRun';
 import { assertSuccessful, followToEnd, interactionItem, requestTimeoutMs } from '../backgroundRun';
+import type { AuthMode } from '../../../shared/transport/endpoints';
+import { RESUME_ON_WEBHOOK, resumeUrlFor, webhookConfig } from '../webhookResume';
 import { reportTokenUsage } from '../../../shared/host/tokenUsage';
 import type { RequestExtraValues } from '../../helpers/requestExtras';
 import { readRequestExtras, withAdditionalFields } from '../../helpers/requestExtras';
@@ -249,6 +251,11 @@ export async function execute(
 		}),
 	);
 	const previousInteractionId = options.previousInteractionId?.trim() || undefined;
+	const waitMode = this.getNodeParameter('waitMode', itemIndex, 'wait') as string;
+	const resumeUrl =
+		waitMode === RESUME_ON_WEBHOOK
+			? await resumeUrlFor(this, itemIndex, this.getNodeParameter('authentication', 0, 'apiKey') as AuthMode)
+			: undefined;
 	const extras = readRequestExtras(this, itemIndex, options);
 	const attachments = await readAttachments(this, itemIndex, options, client);
 	const request = withAdditionalFields(
@@ -271,6 +278,9 @@ export async function execute(
 		),
 		extras,
 	);
+	if (resumeUrl !== undefined) {
+		Object.assign(request, { webhook_config: webhookConfig(resumeUrl, itemIndex, this.getExecutionId()) });
+	}
 
 	const created = await settle(
 		client.request<Interaction>({
@@ -294,7 +304,6 @@ export async function execute(
 		);
 	}
 
-	const waitMode = this.getNodeParameter('waitMode', itemIndex, 'wait') as string;
 	const interaction =
 		waitMode === 'wait' ? await followToEnd(this, itemIndex, client, created.value, options) : created.value;
 	reportTokenUsage(this, interaction.usage);

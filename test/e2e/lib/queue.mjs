@@ -1,0 +1,116 @@
+// n8n in queue mode for the e2e tests: a Redis of its own (Debian's redis-server, installed with
+// apt-get when missing), then one main, one webhook process and two workers sharing the instance's
+// user folder and database. Every process it starts is stopped by `stop()`.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { aptInstall, freePort, sleep, within } from '../../../scripts/n8n-runtime.mjs';
+
+const REDIS_SERVER = '/usr/bin/redis-server';
+
+async function ensureRedis() {
+	if (!existsSync(REDIS_SERVER)) await aptInstall(['redis-server'], 'Redis (n8n queue mode)');
+}
+
+function logLines(file) {
+	return readFile(file, 'utf8').catch(() => '');
+}
+
+async function waitFor(check, ms, what) {
+	const deadline = Date.now() + ms;
+	while (Date.now() < deadline) {
+		if (await check()) return;
+		await sleep(300);
+	}
+	throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+}
+
+async function httpReady(url) {
+	try {
+		return (await fetch(url, { signal: AbortSignal.timeout(2000) })).ok;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Starts the cluster on an `N8nInstance` (package and credentials already imported, workflows
+ * published). `instance.url` stays the main's (editor, REST); `webhookUrl` is where Google calls.
+ */
+export async function startQueueCluster(instance, { workers = 2, workerConcurrency = 1 } = {}) {
+	await ensureRedis();
+	const processes = [];
+	const redisPort = await freePort();
+	const webhookPort = await freePort();
+	const webhookUrl = `http://127.0.0.1:${webhookPort}`;
+
+	const launch = async (name, cmd, args, env) => {
+		const logFile = path.join(instance.userFolder, `${name}.log`);
+		const out = createWriteStream(logFile);
+		const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+		child.stdout.pipe(out);
+		child.stderr.pipe(out);
+		const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+		const entry = { name, child, exited, logFile };
+		processes.push(entry);
+		return entry;
+	};
+	const n8n = async (name, args, extra) =>
+		await launch(name, instance.runtime.nodeBin, [instance.runtime.n8nEntry, ...args], instance.env({
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(redisPort),
+			WEBHOOK_URL: `${webhookUrl}/`,
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			QUEUE_HEALTH_CHECK_ACTIVE: 'false',
+			...extra,
+		}));
+
+	const cluster = {
+		webhookUrl,
+		processes,
+		/** Log text of one process (`main`, `webhook`, `worker-1`…). */
+		log: async (name) => await logLines(processes.find((p) => p.name === name).logFile),
+		async stop() {
+			for (const p of [...processes].reverse()) {
+				if (p.child.exitCode !== null || p.child.signalCode !== null) continue;
+				p.child.kill('SIGTERM');
+				if (!(await within(p.exited, 20_000))) {
+					p.child.kill('SIGKILL');
+					await p.exited;
+				}
+			}
+		},
+	};
+	try {
+		const redis = await launch('redis', REDIS_SERVER, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env);
+		await waitFor(async () => (await logLines(redis.logFile)).includes('Ready to accept connections'), 20_000, 'redis');
+
+		await n8n('main', ['start'], { N8N_PORT: String(instance.ports.server), N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' });
+		await waitFor(() => httpReady(`${instance.url}/healthz/readiness`), 120_000, 'the main process');
+		await n8n('webhook', ['webhook'], { N8N_PORT: String(webhookPort) });
+		await waitFor(() => httpReady(`${webhookUrl}/healthz`), 120_000, 'the webhook process');
+		for (let i = 1; i <= workers; i++) await n8n(`worker-${i}`, ['worker', `--concurrency=${workerConcurrency}`], {});
+		await waitFor(async () => {
+			const logs = await Promise.all(processes.filter((p) => p.name.startsWith('worker')).map((p) => logLines(p.logFile)));
+			return logs.every((text) => /worker is now ready|Worker started/i.test(text));
+		}, 120_000, 'the workers');
+		for (const p of processes) {
+			const early = await within(p.exited, 1);
+			if (early) throw new Error(`${p.name} exited (${early.signal ?? early.code}):\n${(await logLines(p.logFile)).slice(-3000)}`);
+		}
+	} catch (error) {
+		const logs = await Promise.all(processes.map(async (p) => `--- ${p.name}\n${(await logLines(p.logFile)).slice(-1500)}`));
+		await cluster.stop();
+		throw new Error(`${error.message}\n${logs.join('\n')}`);
+	}
+	return cluster;
+}
+
+/** Whether redis-server can be had here (installed, or apt-get available as root / passwordless sudo). */
+export function canHaveRedis() {
+	if (existsSync(REDIS_SERVER)) return true;
+	if (process.getuid?.() === 0) return true;
+	return spawnSync('sudo', ['-n', 'true']).status === 0;
+}

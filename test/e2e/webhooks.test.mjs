@@ -1,0 +1,109 @@
+// Wait Mode "Resume on Webhook" in a real n8n (n8n start, webhooks on 127.0.0.1): the execution waits
+// in n8n's database while the emulator runs the agents, Google's (the emulator's) JWT-signed callbacks
+// resume it once every item's run has ended, a forged callback is refused, and duplicates do nothing.
+import assert from 'node:assert/strict';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { callWebhook } from '../../scripts/examples.mjs';
+import { setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
+import { agentRunsWorkflow } from './lib/agentRuns.mjs';
+import { setupE2e } from './lib/context.mjs';
+import { startReceiver } from './lib/trigger.mjs';
+
+const WORKFLOW_ID = 'e2eResumeOnWebhook';
+const HOOK_PATH = 'e2e-resume-agents';
+const TASKS = ['Tides #duration:2500', 'Ports #duration:4000', 'Winds #duration:5500'];
+
+const resumeWorkflow = (receiverUrl) =>
+	agentRunsWorkflow({ id: WORKFLOW_ID, path: HOOK_PATH, receiverUrl, webhookId: 'b7c1f0a2-1111-4c4c-9d9d-00000000e2e1' });
+
+describe('Resume on Webhook in real n8n', () => {
+	let ctx;
+	let cookie;
+	let receiver;
+	let reports = [];
+
+	const executions = async () => {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
+		const res = await fetch(`${ctx.n8n.url}/rest/executions?filter=${filter}`, { headers: { cookie } });
+		return (await res.json()).data.results;
+	};
+	const control = (p, body) => fetch(`${ctx.emulator.url}${p}`, { method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) }).then((r) => r.json());
+
+	before(async () => {
+		receiver = await startReceiver();
+		reports = receiver.reports;
+		ctx = await setupE2e();
+		await ctx.n8n.importWorkflows([resumeWorkflow(receiver.url)]);
+		await ctx.n8n.publishWorkflow(WORKFLOW_ID);
+		await ctx.n8n.start();
+		cookie = await setupOwner(ctx.n8n.url);
+	});
+	after(async () => {
+		await ctx?.dispose();
+		receiver?.close();
+	});
+
+	test('three items: the execution waits, each create carries the resume URL, forged callbacks are refused', async () => {
+		await control('/__emulator/webhook-duplicates', { count: 3 });
+		const started = Date.now();
+		const call = await callWebhook(ctx.n8n.url, { method: 'POST', path: HOOK_PATH }, { body: { tasks: TASKS.map((task) => ({ task })) } });
+		assert.equal(call.status, 200);
+
+		// The execution waits (no worker held) while the runs go on.
+		let waiting;
+		for (let i = 0; i < 60 && !waiting; i++) {
+			waiting = (await executions()).find((e) => e.status === 'waiting');
+			if (!waiting) await sleep(250);
+		}
+		assert.ok(waiting, 'the execution showed as waiting');
+
+		// Each create asked Google to call the execution's resume URL, with the item in user_metadata.
+		const creates = (await control('/__emulator/requests')).filter((r) => r.method === 'POST' && r.path.endsWith('/interactions'));
+		assert.equal(creates.length, 3);
+		const resumeUrl = creates[0].body.webhook_config.uris[0];
+		assert.match(resumeUrl, new RegExp(`/webhook-waiting/${waiting.id}\\?signature=`));
+		assert.deepEqual(creates.map((r) => r.body.webhook_config.user_metadata.n8n_item_index).sort(), [0, 1, 2]);
+		assert.ok(creates.every((r) => r.body.background === true));
+
+		// A forged callback (a JWT signed by a key Google never published) is refused and resumes nothing.
+		const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+		const b64 = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+		const now = Math.floor(Date.now() / 1000);
+		const input = `${b64({ alg: 'RS256', kid: 'forged' })}.${b64({ aud: resumeUrl, iat: now, exp: now + 300 })}`;
+		const forged = `${input}.${sign('RSA-SHA256', Buffer.from(input), privateKey).toString('base64url')}`;
+		const interactionId = (await control('/__emulator/requests')).find((r) => r.method === 'POST' && r.path.endsWith('/interactions') && r.status === 200);
+		assert.ok(interactionId);
+		for (const signature of [forged, undefined]) {
+			const res = await fetch(resumeUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'webhook-id': 'msg_forged', 'webhook-timestamp': String(now), ...(signature ? { 'webhook-signature': signature } : {}) },
+				body: JSON.stringify({ type: 'interaction.completed', data: { id: 'v1_anything' } }),
+			});
+			assert.equal(res.status, 401, `forged callback refused (${signature ? 'bad key' : 'no signature'})`);
+		}
+		assert.equal((await executions()).find((e) => e.id === waiting.id).status, 'waiting');
+	});
+
+	test('genuine callbacks resume the execution once with every output', async () => {
+		const started = Date.now();
+		for (let i = 0; i < 120 && reports.length < 3; i++) await sleep(250);
+		await sleep(1500); // room for a wrongful second resume to show up
+		const deliveries = await control('/__emulator/webhook-deliveries');
+		assert.equal(reports.length, 3, `the execution resumed exactly once; deliveries: ${JSON.stringify(deliveries.map((d) => [d.status, d.response]))}`);
+		const byTask = Object.fromEntries(reports.map((r) => [r.text.match(/You said: "([^"]+)"/)[1], r]));
+		for (const task of TASKS) {
+			assert.equal(byTask[task]?.status, 'completed', task);
+			assert.match(byTask[task].text, /^# Research report/);
+		}
+		const list = await executions();
+		assert.equal(list.length, 1);
+		assert.equal(list[0].status, 'success');
+
+		const jwtCalls = deliveries.filter((d) => d.mode === 'jwt');
+		assert.equal(new Set(jwtCalls.map((d) => d.webhookId)).size, 3, 'one event per run');
+		assert.ok(jwtCalls.length >= 6, 'every event was delivered twice');
+		assert.ok(jwtCalls.every((d) => d.status >= 200 && d.status < 500), JSON.stringify(jwtCalls.map((d) => [d.status, d.response])));
+		console.log(`resume-on-webhook e2e: 3 agent runs, resumed after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	});
+});
