@@ -6,6 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { NodeConnectionTypes } from '../shared/host/connectionTypes';
 import { receiveDelivery } from './delivery';
 import { registerWebhook, unregisterWebhook, webhookIsRegistered } from './registration';
 
@@ -25,9 +26,7 @@ export class GeminiInteractionsTrigger implements INodeType {
 		description: 'Starts the workflow when a background Gemini interaction or agent run ends',
 		defaults: { name: 'Gemini Interactions Trigger' },
 		inputs: [],
-		// Plain connection strings: n8n-workflow has the NodeConnectionTypes object only from 1.83.
-		// eslint-disable-next-line @n8n/community-nodes/node-connection-type-literal
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'geminiInteractionsApi', required: true }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [

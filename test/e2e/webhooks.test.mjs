@@ -46,7 +46,6 @@ describe('Resume on Webhook in real n8n', () => {
 
 	test('three items: the execution waits, each create carries the resume URL, forged callbacks are refused', async () => {
 		await control('/__emulator/webhook-duplicates', { count: 3 });
-		const started = Date.now();
 		const call = await callWebhook(ctx.n8n.url, { method: 'POST', path: HOOK_PATH }, { body: { tasks: TASKS.map((task) => ({ task })) } });
 		assert.equal(call.status, 200);
 

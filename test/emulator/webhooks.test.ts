@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 // The emulator's webhooks: the Webhooks API through Google's own @google/genai client, and the
 // deliveries a receiver gets (Standard Webhooks HMAC for project webhooks, RS256 JWT + JWKS for
 // per-request webhook_config). Signatures are checked here with node:crypto directly.

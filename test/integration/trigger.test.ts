@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 // Gemini Interactions Trigger against the emulator: activation registers a project webhook through
 // the Webhooks API, Google's (the emulator's) signed deliveries reach the node's webhook() through a
 // local receiver that answers as n8n would, and deactivation deletes the webhook.

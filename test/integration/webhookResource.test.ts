@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 // Webhook resource of the main node against the emulator: each operation's request on the wire,
 // the items out, and the errors bad input and unknown webhooks get.
 import http from 'node:http';
