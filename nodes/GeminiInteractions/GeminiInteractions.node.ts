@@ -26,8 +26,6 @@ const TOOLS_INPUT_EXPRESSION = `={{
 			: ['main'])($parameter.resource, $parameter.operation)
 }}` as const;
 
-// A restart webhook (the execution's resume URL) is n8n's own, so there is nothing to register.
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete
 export class GeminiInteractions implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Gemini Interactions',
@@ -58,6 +56,20 @@ export class GeminiInteractions implements INodeType {
 
 	methods = {
 		listSearch: { searchAgents, searchCustomAgents, searchModels },
+	};
+
+	/**
+	 * The node's only webhook is a restart webhook: the execution's resume URL, which n8n serves
+	 * itself and hands to Google inside each request. There is no subscription to keep at Google,
+	 * so the lifecycle n8n's scanner asks of webhook nodes has nothing to check, create or delete
+	 * (n8n does not call it for restart webhooks either).
+	 */
+	webhookMethods = {
+		default: {
+			checkExists: async (): Promise<boolean> => true,
+			create: async (): Promise<boolean> => true,
+			delete: async (): Promise<boolean> => true,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

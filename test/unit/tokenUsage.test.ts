@@ -38,7 +38,6 @@ describe('on an n8n-workflow without accumulateTokenUsage (before 2.x)', () => {
 				const { accumulateTokenUsage: _missing, ...older } = jest.requireActual('n8n-workflow');
 				return older;
 			});
-			// eslint-disable-next-line @typescript-eslint/no-require-imports
 			const { reportTokenUsage: onOlderHost } = require('../../nodes/shared/host/tokenUsage') as typeof import('../../nodes/shared/host/tokenUsage');
 			const { ctx, executeData } = hostWithMetadata();
 			expect(onOlderHost(ctx, { total_input_tokens: 10, total_output_tokens: 2 })).toBe(false);
