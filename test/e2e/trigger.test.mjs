@@ -3,11 +3,14 @@
 // fetched interaction, and deactivating the workflow deletes the webhook so no execution follows.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
+import { HOST_FEATURES, runtimeSpec, setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
 import { setupE2e } from './lib/context.mjs';
 import { WEBHOOK_ID, WORKFLOW_ID, emulatorApi, startReceiver, triggerWorkflow, until } from './lib/trigger.mjs';
 
-describe('Gemini Interactions Trigger in real n8n', () => {
+const host = runtimeSpec();
+const skip = !host.features.includes('triggerSecretInOneProcess') && `n8n ${host.n8n} lacks ${HOST_FEATURES.triggerSecretInOneProcess}`;
+
+describe('Gemini Interactions Trigger in real n8n', { skip }, () => {
 	let ctx;
 	let cookie;
 	let receiver;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { callWebhook } from '../../scripts/examples.mjs';
-import { setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
+import { HOST_FEATURES, runtimeSpec, setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
 import { agentRunsWorkflow } from './lib/agentRuns.mjs';
 import { setupE2e } from './lib/context.mjs';
 import { startReceiver } from './lib/trigger.mjs';
@@ -17,7 +17,10 @@ const TASKS = ['Tides #duration:2500', 'Ports #duration:4000', 'Winds #duration:
 const resumeWorkflow = (receiverUrl) =>
 	agentRunsWorkflow({ id: WORKFLOW_ID, path: HOOK_PATH, receiverUrl, webhookId: 'b7c1f0a2-1111-4c4c-9d9d-00000000e2e1' });
 
-describe('Resume on Webhook in real n8n', () => {
+const host = runtimeSpec();
+const skip = !host.features.includes('executionCustomData') && `n8n ${host.n8n} lacks ${HOST_FEATURES.executionCustomData}`;
+
+describe('Resume on Webhook in real n8n', { skip }, () => {
 	let ctx;
 	let cookie;
 	let receiver;
