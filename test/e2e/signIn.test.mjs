@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { executionError, executionStatus, nodeItems } from '../../scripts/examples.mjs';
 import { isApiRequest } from '../../scripts/emulator-process.mjs';
-import { setupOwner } from '../../scripts/n8n-runtime.mjs';
+import { majorOf, setupOwner } from '../../scripts/n8n-runtime.mjs';
 import { setupE2e } from './lib/context.mjs';
 import { GEMINI_NODE, geminiWorkflow } from './lib/workflows.mjs';
 
@@ -135,6 +135,13 @@ const METHODS = {
 };
 
 const REFUSED = credentialRef('refusedUser', 'test');
+const SSRF_BLOCKED = credentialRef('ssrfBlockedMetadata', 'test');
+/**
+ * n8n 2.x has SSRF protection (off by default, 127.0.0.0/8 and 169.254.0.0/16 blocked when on); the
+ * server runs with it on and only the emulator's address allowed, as the README tells users to
+ * allow the metadata server. n8n 1.82.3 has no such setting.
+ */
+const SSRF_ENV = { N8N_SSRF_PROTECTION_ENABLED: 'true', N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.1/32' };
 
 describe('enterprise sign-in methods in real n8n', () => {
 	let ctx;
@@ -178,6 +185,8 @@ describe('enterprise sign-in methods in real n8n', () => {
 				['workflow', 'test'].map((use) => credentialOf(credentialRef(method, use), spec.data(env))),
 			),
 			credentialOf(REFUSED, { authType: 'authorizedUser', authorizedUserJson: JSON.stringify(secrets.refusedAdc), projectId: '' }),
+			// 127.0.0.2 is in a blocked range and not allowed (nothing listens there either)
+			credentialOf(SSRF_BLOCKED, { authType: 'metadataServer', metadataHost: 'http://127.0.0.2:9', projectId: 'p' }),
 		]);
 		await ctx.n8n.importWorkflows(Object.keys(METHODS).map(workflowOf));
 	});
@@ -208,6 +217,7 @@ describe('enterprise sign-in methods in real n8n', () => {
 
 	describe("n8n's credential test (POST /rest/credentials/test)", () => {
 		let cookie;
+		let hasSsrfProtection;
 		/** What the editor does: read the saved (redacted) data back, post it to the test endpoint. */
 		const testCredential = async ({ id }) => {
 			const saved = await fetch(`${ctx.n8n.url}/rest/credentials/${id}?includeData=true`, { headers: { cookie } });
@@ -223,7 +233,8 @@ describe('enterprise sign-in methods in real n8n', () => {
 		};
 
 		before(async () => {
-			await ctx.n8n.start();
+			hasSsrfProtection = majorOf(ctx.n8n.runtime.n8nVersion) >= 2;
+			await ctx.n8n.start({ env: hasSsrfProtection ? SSRF_ENV : {} });
 			cookie = await setupOwner(ctx.n8n.url);
 		});
 
@@ -254,6 +265,16 @@ describe('enterprise sign-in methods in real n8n', () => {
 			}
 			const requests = await ctx.emulator.requests(isApiRequest);
 			assert.deepEqual(requests.map((r) => [r.family, r.status]), [['oauth', 401]], 'nothing after the refusal');
+		});
+
+		test("a metadata host SSRF protection does not allow: n8n's refusal, named by the step", async (t) => {
+			if (!hasSsrfProtection) return t.skip(`n8n ${ctx.n8n.runtime.n8nVersion} has no SSRF protection`);
+			const result = await testCredential(SSRF_BLOCKED);
+			assert.equal(result.status, 'Error');
+			assert.equal(
+				result.message,
+				"Metadata server: getting the service account's token failed: could not reach http://127.0.0.2:9/computeMetadata/v1/instance/service-accounts/default/token (The request was blocked because it resolves to a restricted IP address)",
+			);
 		});
 	});
 });
