@@ -102,9 +102,11 @@ const NETWORK_FAILURES: Record<string, string> = {
 };
 
 function networkFailure(error: unknown): string {
-	const candidate = error as { code?: unknown; cause?: { code?: unknown } };
+	const candidate = error as { code?: unknown; cause?: { code?: unknown }; message?: unknown };
 	const code = candidate?.cause?.code ?? candidate?.code;
-	return (typeof code === 'string' && NETWORK_FAILURES[code]) || 'no answer';
+	if (typeof code === 'string' && NETWORK_FAILURES[code]) return NETWORK_FAILURES[code];
+	// n8n itself may refuse to send (its SSRF protection): its words tell the admin what to allow
+	return typeof candidate?.message === 'string' && candidate.message ? candidate.message : 'no answer';
 }
 
 /**
