@@ -1,4 +1,4 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	maxOutputTokensOption,
@@ -12,16 +12,10 @@ import {
 	topKOption,
 	topPOption,
 } from '../shared/descriptions/modelParameters';
+import { authenticationProperty, credentials } from '../shared/descriptions/authentication';
 import { safetySettingsOption } from '../shared/descriptions/safetySettings';
 
-export const credentials: INodeCredentialDescription[] = [
-	{ name: 'geminiInteractionsApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-	{
-		name: 'geminiInteractionsEnterpriseApi',
-		required: true,
-		displayOptions: { show: { authentication: ['enterprise'] } },
-	},
-];
+export { credentials };
 
 const options: INodeProperties[] = [
 	{
@@ -96,16 +90,7 @@ const options: INodeProperties[] = [
 ];
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Gemini API Key', value: 'apiKey' },
-			{ name: 'Gemini Enterprise (Vertex AI)', value: 'enterprise' },
-		],
-		default: 'apiKey',
-	},
+	authenticationProperty,
 	modelLocator,
 	{
 		displayName: 'Options',

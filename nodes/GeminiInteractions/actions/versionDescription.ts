@@ -1,32 +1,13 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { authenticationProperty, credentials } from '../../shared/descriptions/authentication';
 import { RESOURCES } from './resources';
 
 /** Version 1's credentials and parameters; the node's identity lives in GeminiInteractions.node.ts. */
-export const credentials: INodeCredentialDescription[] = [
-	{
-		name: 'geminiInteractionsApi',
-		required: true,
-		displayOptions: { show: { authentication: ['apiKey'] } },
-	},
-	{
-		name: 'geminiInteractionsEnterpriseApi',
-		required: true,
-		displayOptions: { show: { authentication: ['enterprise'] } },
-	},
-];
+export { credentials };
 
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Gemini API Key', value: 'apiKey' },
-			{ name: 'Gemini Enterprise (Vertex AI)', value: 'enterprise' },
-		],
-		default: 'apiKey',
-	},
+	authenticationProperty,
 	{
 		displayName: 'Resource',
 		name: 'resource',
