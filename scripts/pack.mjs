@@ -4,7 +4,7 @@
 // so a plain `npm pack` would run no build and ship whatever dist/ holds (or none): use this.
 //
 //   npm run pack [-- --dest <dir>]   → prints the tarball's path (default dir: the project root)
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROJECT_DIR, npmChildEnv, runCommand } from './n8n-runtime.mjs';
@@ -19,6 +19,8 @@ export async function cleanBuild() {
 
 /** `npm pack` of what is in dist/ now into destDir; returns { tarball, files } (npm's own list). */
 export async function packBuilt(destDir) {
+	// npm pack does not create its destination (a fresh clone has no .tmp/ yet)
+	await mkdir(destDir, { recursive: true });
 	const stdout = await projectNpm(['pack', '--ignore-scripts', '--pack-destination', destDir, '--json']);
 	const [{ filename, files }] = JSON.parse(stdout.slice(stdout.indexOf('[')));
 	return { tarball: path.join(destDir, path.basename(filename)), files: files.map((f) => f.path) };
