@@ -43,7 +43,7 @@ async function storedBinary(storageDir, sizeMb) {
 }
 
 /** Child side: one measured run. `kind` is 'filesApi' or 'download'. */
-export async function measureFiles({ kind, sizeMb, url, buildDir, startSampler }) {
+export async function measureFiles({ kind, sizeMb, url, buildDir, measuredRun }) {
 	const require = createRequire(import.meta.url);
 	const { runNode, createCredentialStore } = require(path.join(buildDir, 'test', 'harness', 'index.js'));
 	const { BINARY_STORAGE_DIR } = require(path.join(buildDir, 'test', 'harness', 'binary.js'));
@@ -89,14 +89,7 @@ export async function measureFiles({ kind, sizeMb, url, buildDir, startSampler }
 		};
 	}
 
-	global.gc();
-	const before = process.memoryUsage.rss();
-	const sampler = startSampler();
-	const started = Date.now();
-	const result = await runNode(options);
-	const ms = Date.now() - started;
-	const peak = await sampler.stop();
-	if (result.error) throw result.error;
+	const { result, ms, before, peak } = await measuredRun(runNode, options);
 	const json = result.output[0][0].json;
 	if (kind === 'filesApi' && !String(json.text).includes('/v1beta/files/')) throw new Error(`the file was not sent by URI: ${json.text}`);
 	if (kind === 'download' && result.output[0][0].binary.data.bytes !== sizeMb * MB) throw new Error('the download is incomplete');
