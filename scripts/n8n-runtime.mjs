@@ -25,7 +25,7 @@ export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
  * (examples/expectations `needs`); an example needing one the host lacks is skipped there.
  */
 export const RUNTIMES = Object.freeze([
-	Object.freeze({ n8n: '2.41.1', node: 24, overrides: { linkedom: '0.18.14' }, features: ['streaming', 'aiNodeSdk', 'tokenUsage', 'executionCustomData', 'triggerSecretInOneProcess'] }),
+	Object.freeze({ n8n: '2.41.1', node: 24, overrides: { linkedom: '0.18.14' }, features: ['streaming', 'aiNodeSdk', 'tokenUsage', 'executionCustomData'] }),
 	Object.freeze({ n8n: '1.82.3', node: 22, overrides: { xlsx: '0.18.5' }, features: [] }),
 ]);
 
@@ -35,9 +35,6 @@ export const HOST_FEATURES = Object.freeze({
 	aiNodeSdk: "n8n's AI node SDK (@n8n/ai-node-sdk), which the Chat Model sub-node needs",
 	tokenUsage: "n8n's token usage records per node (setMetadata and its usage helper)",
 	executionCustomData: "execution custom data on the node's context (this.customData), where Resume on Webhook keeps its runs",
-	// Seen on 1.82.3: the Trigger's signing secret, kept in static data at activation, is missing in
-	// the webhook call of a single-process n8n (calls refused: no_secret); in queue mode it is there.
-	triggerSecretInOneProcess: "the Trigger's static data (its signing secret) reaching its webhook calls in a single-process n8n",
 });
 export const NEWEST = RUNTIMES[0];
 export const OLDEST = RUNTIMES[RUNTIMES.length - 1];

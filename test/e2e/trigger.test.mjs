@@ -3,14 +3,11 @@
 // fetched interaction, and deactivating the workflow deletes the webhook so no execution follows.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { HOST_FEATURES, runtimeSpec, setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
+import { setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
 import { setupE2e } from './lib/context.mjs';
-import { WEBHOOK_ID, WORKFLOW_ID, emulatorApi, startReceiver, triggerWorkflow, until } from './lib/trigger.mjs';
+import { WEBHOOK_ID, WORKFLOW_ID, deactivateWorkflow, emulatorApi, startReceiver, triggerWorkflow, until } from './lib/trigger.mjs';
 
-const host = runtimeSpec();
-const skip = !host.features.includes('triggerSecretInOneProcess') && `n8n ${host.n8n} lacks ${HOST_FEATURES.triggerSecretInOneProcess}`;
-
-describe('Gemini Interactions Trigger in real n8n', { skip }, () => {
+describe('Gemini Interactions Trigger in real n8n', () => {
 	let ctx;
 	let cookie;
 	let receiver;
@@ -64,7 +61,7 @@ describe('Gemini Interactions Trigger in real n8n', { skip }, () => {
 	});
 
 	test('deactivating deletes the webhook at Google; later runs start nothing', async () => {
-		const res = await fetch(`${ctx.n8n.url}/rest/workflows/${WORKFLOW_ID}/deactivate`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+		const res = await deactivateWorkflow(ctx.n8n.url, cookie, WORKFLOW_ID);
 		assert.equal(res.status, 200, await res.text());
 		await until(async () => (await google.webhooks()).length === 0, 15_000, 'the webhook deletion');
 		const before = (await executions()).length;

@@ -5,7 +5,9 @@ import { CREDENTIAL_REFS } from '../../../scripts/examples.mjs';
 import { sleep } from '../../../scripts/n8n-runtime.mjs';
 
 export const TRIGGER_TYPE = 'n8n-nodes-gemini-interactions.geminiInteractionsTrigger';
-export const WORKFLOW_ID = 'e2eGeminiTrigger1';
+// n8n-generated workflow ids have 16 characters, and n8n 1.x saves a workflow's static data (the
+// trigger's signing secret) only for ids of at most 16 (n8n/src/utils.ts isWorkflowIdValid).
+export const WORKFLOW_ID = 'e2eGeminiTrigger';
 export const WEBHOOK_ID = 'c5d2a1b0-2222-4c4c-9d9d-00000000e2e2';
 
 /** Trigger → HTTP Request posting each item to `receiverUrl`. */
@@ -46,6 +48,18 @@ export async function startReceiver() {
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return { reports, url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/**
+ * Deactivates a workflow the way the editor does: n8n 2.x has POST …/deactivate, n8n 1.x saves the
+ * workflow with `active: false`.
+ */
+export async function deactivateWorkflow(baseUrl, cookie, id) {
+	const headers = { cookie, 'content-type': 'application/json' };
+	const res = await fetch(`${baseUrl}/rest/workflows/${id}/deactivate`, { method: 'POST', headers, body: '{}' });
+	if (res.status !== 404) return res;
+	const current = await (await fetch(`${baseUrl}/rest/workflows/${id}`, { headers })).json();
+	return fetch(`${baseUrl}/rest/workflows/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ active: false, versionId: current.data.versionId }) });
 }
 
 /** Polls `check` (async) every 250 ms until it returns a truthy value or `ms` pass. */
