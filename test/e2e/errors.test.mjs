@@ -5,15 +5,19 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { executionError, executionStatus, nodeItems, runData } from '../../scripts/examples.mjs';
 import { isApiRequest } from '../../scripts/emulator-process.mjs';
 import { createCalls, setupE2e } from './lib/context.mjs';
-import { GEMINI_NODE, geminiWorkflow, modelId } from './lib/workflows.mjs';
+import { GEMINI_NODE, geminiWorkflow, modelId, promptsWorkflow } from './lib/workflows.mjs';
 
 const WRONG_KEY_CREDENTIAL = { id: 'geminiWrongKeyCr01', name: 'Gemini wrong key' };
+// The second prompt is refused by Google (a fault matched on its text), the others are answered.
+const PROMPTS = ['Tell me about tides.', 'Tell me about ports.', 'Tell me about winds.'];
 
 const WORKFLOWS = {
 	unknownModel: geminiWorkflow('e2eErrUnknownModel', 'E2E unknown model', { model: modelId('gemini-does-not-exist') }),
 	plain: geminiWorkflow('e2eErrPlainCall001', 'E2E plain call', { input: 'Tell me about tides.' }),
 	deprecatedModel: geminiWorkflow('e2eDeprecatedModel', 'E2E deprecated model', { model: modelId('gemini-2.0-flash') }),
 	wrongKey: geminiWorkflow('e2eErrWrongApiKey1', 'E2E wrong API key', {}, { credential: WRONG_KEY_CREDENTIAL }),
+	errorOutput: promptsWorkflow('e2eErrErrorOutput', 'E2E error output', PROMPTS, { onError: 'continueErrorOutput' }),
+	regularOutput: promptsWorkflow('e2eErrRegularOut', 'E2E continue on fail', PROMPTS, { onError: 'continueRegularOutput' }),
 };
 
 describe('errors and recoverable conditions in real n8n', () => {
@@ -81,6 +85,38 @@ describe('errors and recoverable conditions in real n8n', () => {
 		assert.deepEqual(calls.map((r) => r.status), [429, 200]);
 		assert.ok(calls[1].startedAt - calls[0].endedAt >= 900, 'waited for Retry-After');
 		assert.match(nodeItems(run, GEMINI_NODE)[0].text, /Tell me about tides/);
+	});
+
+	const refuseSecondPrompt = () =>
+		ctx.emulator.addFault({
+			match: { method: 'POST', pathRegex: '/interactions$', bodyIncludes: 'ports' },
+			status: 400,
+			times: 10,
+			body: { error: { message: 'Request contains an invalid argument: ports are off limits.', code: 'invalid_request' } },
+		});
+
+	test('On Error "Continue (using error output)": the refused item goes to the error output, the others to the regular one', async () => {
+		await refuseSecondPrompt();
+		const { run } = await execute(WORKFLOWS.errorOutput);
+		assert.equal(executionStatus(run), 'success', errorText(executionError(run)));
+		assert.deepEqual(nodeItems(run, 'Answers').map((item) => item.text.match(/tides|winds/)?.[0]), ['tides', 'winds']);
+		const failures = nodeItems(run, 'Failures');
+		assert.equal(failures.length, 1, JSON.stringify(failures));
+		assert.match(failures[0].error, /ports are off limits/);
+		const geminiRun = runData(run)[GEMINI_NODE][0].data.main;
+		assert.deepEqual(geminiRun[1].map((item) => item.pairedItem), [{ item: 1 }]);
+	});
+
+	test('On Error "Continue": the refused item stays in place as an error item with Google\'s message', async () => {
+		await refuseSecondPrompt();
+		const { run } = await execute(WORKFLOWS.regularOutput);
+		assert.equal(executionStatus(run), 'success', errorText(executionError(run)));
+		const answers = nodeItems(run, 'Answers');
+		assert.equal(answers.length, 3);
+		assert.match(answers[0].text, /tides/);
+		assert.match(answers[1].error, /ports are off limits/);
+		assert.equal(answers[1].httpCode, '400');
+		assert.match(answers[2].text, /winds/);
 	});
 
 	test('a deprecated model id is replaced and the output says so', async () => {

@@ -14,6 +14,11 @@ const WORKFLOW_ID = 'e2eResumeOnWebhook';
 const HOOK_PATH = 'e2e-resume-agents';
 const TASKS = ['Tides #duration:2500', 'Ports #duration:4000', 'Winds #duration:5500'];
 
+// Error output: a failed run (reported by Google's call) and runs Maximum Wait cuts short.
+const FAILURE_WORKFLOW = { id: 'e2eResumeFailure', path: 'e2e-resume-failure', webhookId: 'b7c1f0a2-1112-4c4c-9d9d-00000000e2e1' };
+const TIMEOUT_WORKFLOW = { id: 'e2eResumeTimeout', path: 'e2e-resume-timeout', webhookId: 'b7c1f0a2-1113-4c4c-9d9d-00000000e2e1' };
+const MAX_WAIT_MINUTES = 0.05; // 3 s
+
 const resumeWorkflow = (receiverUrl) =>
 	agentRunsWorkflow({ id: WORKFLOW_ID, path: HOOK_PATH, receiverUrl, webhookId: 'b7c1f0a2-1111-4c4c-9d9d-00000000e2e1' });
 
@@ -26,8 +31,8 @@ describe('Resume on Webhook in real n8n', { skip }, () => {
 	let receiver;
 	let reports = [];
 
-	const executions = async () => {
-		const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
+	const executions = async (workflowId = WORKFLOW_ID) => {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		const res = await fetch(`${ctx.n8n.url}/rest/executions?filter=${filter}`, { headers: { cookie } });
 		return (await res.json()).data.results;
 	};
@@ -37,8 +42,12 @@ describe('Resume on Webhook in real n8n', { skip }, () => {
 		receiver = await startReceiver();
 		reports = receiver.reports;
 		ctx = await setupE2e();
-		await ctx.n8n.importWorkflows([resumeWorkflow(receiver.url)]);
-		await ctx.n8n.publishWorkflow(WORKFLOW_ID);
+		await ctx.n8n.importWorkflows([
+			resumeWorkflow(receiver.url),
+			agentRunsWorkflow({ ...FAILURE_WORKFLOW, receiverUrl: receiver.url, onError: 'continueErrorOutput' }),
+			agentRunsWorkflow({ ...TIMEOUT_WORKFLOW, receiverUrl: receiver.url, onError: 'continueErrorOutput', maxWait: MAX_WAIT_MINUTES }),
+		]);
+		for (const id of [WORKFLOW_ID, FAILURE_WORKFLOW.id, TIMEOUT_WORKFLOW.id]) await ctx.n8n.publishWorkflow(id);
 		await ctx.n8n.start();
 		cookie = await setupOwner(ctx.n8n.url);
 	});
@@ -107,5 +116,46 @@ describe('Resume on Webhook in real n8n', { skip }, () => {
 		assert.ok(jwtCalls.length >= 6, 'every event was delivered twice');
 		assert.ok(jwtCalls.every((d) => d.status >= 200 && d.status < 500), JSON.stringify(jwtCalls.map((d) => [d.status, d.response])));
 		console.log(`resume-on-webhook e2e: 3 agent runs, resumed after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	});
+
+	test('On Error "Continue (using error output)": a run Google reports failed goes to the error output', async () => {
+		reports.length = 0;
+		const tasks = ['Calm seas #duration:1000', 'Storm #status:failed #duration:1500'];
+		const call = await callWebhook(ctx.n8n.url, { method: 'POST', path: FAILURE_WORKFLOW.path }, { body: { tasks: tasks.map((task) => ({ task })) } });
+		assert.equal(call.status, 200);
+		for (let i = 0; i < 120 && reports.length < 2; i++) await sleep(250);
+		await sleep(1000);
+		const [failure, ...moreFailures] = reports.filter((r) => r.failed);
+		const answers = reports.filter((r) => !r.failed);
+		assert.equal(moreFailures.length, 0, JSON.stringify(reports));
+		assert.deepEqual(answers.map((r) => [r.status, r.text.match(/You said: "([^"]+)"/)?.[1]]), [['completed', tasks[0]]]);
+		const failedRun = (await control('/__emulator/webhook-deliveries')).find((d) => d.mode === 'jwt' && d.body?.data?.status === 'failed');
+		assert.ok(failedRun, 'Google reported the failed run');
+		assert.equal(failure.error, `Agent run deep-research-preview-04-2026 (id ${failedRun.interactionId}) failed`);
+		assert.equal((await executions(FAILURE_WORKFLOW.id))[0].status, 'success');
+	});
+
+	test('Maximum Wait runs out: n8n resumes by itself and each unfinished run comes out as a timeout error', async () => {
+		reports.length = 0;
+		const tasks = ['Slow tides #duration:600000', 'Slow ports #duration:600000'];
+		const started = Date.now();
+		const call = await callWebhook(ctx.n8n.url, { method: 'POST', path: TIMEOUT_WORKFLOW.path }, { body: { tasks: tasks.map((task) => ({ task })) } });
+		assert.equal(call.status, 200);
+		// n8n looks for executions whose wait is over once a minute.
+		for (let i = 0; i < 400 && reports.length < 2; i++) await sleep(250);
+		await sleep(1000);
+		const creates = (await control('/__emulator/requests')).filter((r) => r.method === 'POST' && r.path.endsWith('/interactions') && tasks.includes(r.body.input));
+		assert.equal(creates.length, 2);
+		assert.equal(reports.length, 2, JSON.stringify(reports));
+		assert.ok(reports.every((r) => r.failed), JSON.stringify(reports));
+		const messages = reports.map((r) => r.error).sort();
+		for (const message of messages) assert.match(message, /^Interaction v1_\S+ did not end within 3 seconds \(Maximum Wait\)$/);
+		const named = messages.map((m) => m.split(' ')[1]).sort();
+		const polled = (await control('/__emulator/requests')).filter((r) => r.method === 'GET' && named.some((id) => r.path.endsWith(`/interactions/${id}`)));
+		assert.equal(polled.length, 0, 'no code ran at the deadline: n8n resumed on its own');
+		assert.equal(new Set(named).size, 2);
+		const [execution] = await executions(TIMEOUT_WORKFLOW.id);
+		assert.equal(execution.status, 'success');
+		console.log(`resume-on-webhook e2e: Maximum Wait of 3 s, resumed by n8n after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	});
 });

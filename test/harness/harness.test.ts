@@ -84,7 +84,7 @@ describe('harness execute context', () => {
 		expect((await probe((ctx) => ctx.continueOnFail())).seen).toBe(false);
 		const { seen, result } = await probe((ctx) => ctx.continueOnFail(), { continueOnFail: true });
 		expect(seen).toBe(true);
-		expect(result.node.onError).toBe('continueErrorOutput');
+		expect(result.node.onError).toBe('continueRegularOutput');
 	});
 
 	test('streaming: absent on older hosts, recorded when present', async () => {

@@ -48,8 +48,10 @@ export interface RunNodeOptions {
 	credentials: CredentialsInput;
 	/** Default `[{ json: {} }]`. An empty array means n8n would not run the node at all. */
 	inputItems?: INodeExecutionData[];
-	/** The node setting "On Error: Continue (using error output)". */
+	/** The node setting "On Error: Continue" (Continue On Fail); `onError` says which output. */
 	continueOnFail?: boolean;
+	/** With `continueOnFail`: regular output (default) or n8n's error output. */
+	onError?: 'continueRegularOutput' | 'continueErrorOutput';
 	typeVersion?: number;
 	/** `undefined` = an older host without `isStreaming`/`sendChunk`. */
 	streaming?: boolean;
@@ -108,7 +110,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const updatesBefore = store.updates.length;
 	const recorder = new Recorder();
 	const node = buildNode({ ...options, store });
-	if (options.continueOnFail) node.onError = 'continueErrorOutput';
+	if (options.continueOnFail) node.onError = options.onError ?? 'continueRegularOutput';
 
 	// n8n stamps every input item with its pairedItem lineage before running the node.
 	const items = deepCopy(options.inputItems ?? [{ json: {} }]).map((item, index) => ({

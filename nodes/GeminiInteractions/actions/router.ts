@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { AdaptiveConcurrency } from '../../shared/scheduling/adaptiveConcurrency';
@@ -8,23 +8,15 @@ import type { AuthMode } from '../../shared/transport/endpoints';
 import type { OperationModule } from './node.type';
 import { RESOURCES } from './resources';
 import { StreamTurnError } from '../../shared/interactions/streamTurn';
+import { errorItem } from '../helpers/errorItem';
 import { streamTurnFailedError } from '../helpers/runErrors';
 
 const operations: Record<string, Record<string, OperationModule>> = Object.fromEntries(
 	RESOURCES.map((resource) => [resource.value, resource.operations]),
 );
 
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	const description = (error as { description?: unknown }).description;
-	if (typeof description === 'string' && description !== '') json.description = description;
-	const httpCode = (error as { httpCode?: unknown }).httpCode;
-	if (typeof httpCode === 'string' && httpCode !== '') json.httpCode = httpCode;
-	return { json, pairedItem: { item: itemIndex } };
-}
-
 /** The error the user sees: n8n's own errors as they are, the core's typed failures worded here. */
-function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof StreamTurnError) return streamTurnFailedError(ctx.getNode(), error.failure, itemIndex);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
@@ -89,7 +81,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return output.map((item) => ({ ...item, pairedItem: item.pairedItem ?? paired }));
 		} catch (error) {
 			const wrapped = withItemIndex(this, error, itemIndex);
-			if (this.continueOnFail()) return [{ ...errorItem(wrapped, itemIndex), pairedItem: paired }];
+			if (this.continueOnFail()) return [{ ...errorItem(this.getNode(), wrapped, itemIndex), pairedItem: paired }];
 			throw wrapped;
 		}
 	});

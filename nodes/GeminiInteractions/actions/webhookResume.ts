@@ -1,5 +1,6 @@
 import type {
 	IDataObject,
+	IExecuteData,
 	IExecuteFunctions,
 	INodeExecutionData,
 	IWebhookFunctions,
@@ -16,6 +17,8 @@ import { isFresh, parseTimestamp, webhookHeaders } from '../../shared/webhooks/s
 import { describeFailure } from '../../shared/wire/response/status';
 import { rawInteraction, simplifyInteraction } from '../../shared/wire/response/simplify';
 import type { Interaction } from '../../shared/wire/types';
+import { errorItem } from '../helpers/errorItem';
+import { resumedRunFailedError, resumedRunNotStartedError, resumeTimedOutError } from '../helpers/runErrors';
 
 /**
  * Wait mode "Resume on Webhook": each run is created in the background with Google calling the
@@ -102,8 +105,7 @@ const LEDGER_VALUE_LENGTH = 500;
 function ledgerChunks(output: INodeExecutionData[]): string[] {
 	const chunks: string[] = [];
 	output.forEach((item, index) => {
-		const itemIndex = (item.pairedItem as { item?: number } | undefined)?.item ?? index;
-		const entry = `${itemIndex}:${isWaiting(item.json) ? String(item.json.id) : '!'}`;
+		const entry = `${pairedIndex(item, index)}:${hasRun(item.json) ? String(item.json.id) : '!'}`;
 		const last = chunks.length - 1;
 		if (last >= 0 && chunks[last].length + entry.length + 1 <= LEDGER_VALUE_LENGTH) chunks[last] += `,${entry}`;
 		else chunks.push(entry);
@@ -145,6 +147,30 @@ function executionCustomData(ctx: object): CustomData | undefined {
 	return customData && typeof customData.getAll === 'function' && typeof customData.set === 'function' ? customData : undefined;
 }
 
+/**
+ * What comes out when Maximum Wait runs out before Google's last call. n8n then resumes the
+ * execution by itself without running the node: it passes on the items of the node's entry in the
+ * execution stack, normally its input (n8n-core WorkflowExecute: `handleWaitingState` marks the
+ * waiting node disabled, `handleDisabledNode` forwards those items). That entry is the one
+ * `getExecuteData()` returns, so before waiting the node puts there one item per input item: a
+ * timeout error for each run still going, and the error item of a run that could not start. When a
+ * callback resumes the execution instead, n8n replaces them with the webhook's output
+ * (`prepareExecutionData`). A host without `getExecuteData` keeps n8n's rule (the input goes on).
+ */
+function setTimeoutOutcome(ctx: IExecuteFunctions, output: INodeExecutionData[], maxWaitMs: number): void {
+	const executeData = (ctx as { getExecuteData?: () => IExecuteData | undefined }).getExecuteData?.();
+	if (!executeData?.data || !Array.isArray(executeData.data.main)) return;
+	const node = ctx.getNode();
+	executeData.data.main = [
+		output.map((item, index) => {
+			if (!isWaiting(item.json)) return item;
+			const itemIndex = pairedIndex(item, index);
+			const id = String(item.json.id);
+			return errorItem(node, resumeTimedOutError(node, id, itemIndex, maxWaitMs), itemIndex, { id });
+		}),
+	];
+}
+
 /** After every item's run was created: the execution waits until Google calls back (or Maximum Wait). */
 export async function waitForResume(ctx: IExecuteFunctions, output: INodeExecutionData[]): Promise<void> {
 	if (!output.some((item) => isWaiting(item.json))) return;
@@ -156,8 +182,9 @@ export async function waitForResume(ctx: IExecuteFunctions, output: INodeExecuti
 	}
 	const customData = executionCustomData(ctx)!;
 	chunks.forEach((chunk, index) => customData.set(`${LEDGER_KEY}${index}`, chunk));
-	const maxWait = Number(ctx.getNodeParameter('options.maxWait', 0, DEFAULT_MAX_WAIT_MINUTES)) || DEFAULT_MAX_WAIT_MINUTES;
-	await (ctx as WaitingHost).putExecutionToWait!(new Date(Date.now() + maxWait * 60_000));
+	const maxWaitMs = (Number(ctx.getNodeParameter('options.maxWait', 0, DEFAULT_MAX_WAIT_MINUTES)) || DEFAULT_MAX_WAIT_MINUTES) * 60_000;
+	setTimeoutOutcome(ctx, output, maxWaitMs);
+	await (ctx as WaitingHost).putExecutionToWait!(new Date(Date.now() + maxWaitMs));
 }
 
 export function usesResumeOnWebhook(ctx: { getNodeParameter(name: string, index: number, fallback?: unknown): unknown }): boolean {
@@ -167,7 +194,9 @@ export function usesResumeOnWebhook(ctx: { getNodeParameter(name: string, index:
 	return resource === 'agent' && operation === 'run' && ctx.getNodeParameter('waitMode', 0, '') === RESUME_ON_WEBHOOK;
 }
 
-const isWaiting = (json: IDataObject) => typeof json.id === 'string' && typeof json.error !== 'string' && !isSettled(json.status as string);
+const hasRun = (json: IDataObject) => typeof json.id === 'string' && typeof json.error !== 'string';
+const isWaiting = (json: IDataObject) => hasRun(json) && !isSettled(json.status as string);
+const pairedIndex = (item: INodeExecutionData, index: number) => (item.pairedItem as { item?: number } | undefined)?.item ?? index;
 
 /** Executions this process is resuming right now: a duplicate delivery arriving meanwhile does nothing. */
 const resuming = new Set<string>();
@@ -223,15 +252,15 @@ export async function resumeFromWebhook(this: IWebhookFunctions): Promise<IWebho
 		const pending = current.filter((interaction) => !isSettled(interaction.status)).length;
 		if (pending > 0) return { webhookResponse: { received: true, pending } };
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
+		const node = this.getNode();
 		const items = ledger.map(({ itemIndex, id }): INodeExecutionData => {
-			const pairedItem = { item: itemIndex };
 			const settled = id === undefined ? undefined : byId.get(id);
-			if (!settled) return { json: { error: 'The run of this item could not be started' }, pairedItem };
+			if (!settled) return errorItem(node, resumedRunNotStartedError(node, itemIndex), itemIndex);
 			const failure = describeFailure(settled);
 			if (failure) {
-				return { json: { error: failure.message, description: failure.description, id: settled.id ?? null, status: settled.status ?? null }, pairedItem };
+				return errorItem(node, resumedRunFailedError(node, itemIndex, failure), itemIndex, { id: settled.id ?? null, status: settled.status ?? null });
 			}
-			return { json: simplify ? simplifyInteraction(settled) : rawInteraction(settled), pairedItem };
+			return { json: simplify ? simplifyInteraction(settled) : rawInteraction(settled), pairedItem: { item: itemIndex } };
 		});
 		// The mark stays: a later duplicate finds the execution no longer waiting (n8n answers it).
 		resumed = true;

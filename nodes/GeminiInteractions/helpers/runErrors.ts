@@ -111,3 +111,27 @@ export function streamTurnFailedError(node: INode, failure: StreamTurnFailure, i
 		itemIndex,
 	);
 }
+
+/**
+ * Resume on Webhook: Maximum Wait ran out before Google's last call. n8n resumes the execution by
+ * itself then, without asking Google, so what became of the run is not known.
+ */
+export function resumeTimedOutError(node: INode, interactionId: string, itemIndex: number, maxWaitMs: number): NodeOperationError {
+	return new NodeOperationError(node, `Interaction ${interactionId} did not end within ${describeDuration(maxWaitMs)} (Maximum Wait)`, {
+		itemIndex,
+		description: `n8n resumed the execution by itself when Maximum Wait ran out, without asking Google, so the run may still be going or may have ended since. Interaction → Get with the ID ${interactionId} fetches it; Interaction → Cancel stops it. Raise "Maximum Wait" for longer runs.`,
+	});
+}
+
+/** Resume on Webhook: a run that ended badly, as Google reports it when the execution resumes. */
+export function resumedRunFailedError(node: INode, itemIndex: number, failure: { message: string; description: string }): NodeOperationError {
+	return new NodeOperationError(node, failure.message, { itemIndex, description: failure.description });
+}
+
+/** Resume on Webhook: an item whose run could not be created (its error came out before the wait). */
+export function resumedRunNotStartedError(node: INode, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(node, 'The run of this item could not be started', {
+		itemIndex,
+		description: 'Creating the run failed before the execution began to wait; the error was reported then. Run the item again.',
+	});
+}
