@@ -217,7 +217,7 @@ export function waitModeProperty(defaultMode: 'wait' | 'returnImmediately'): INo
 							name: 'Resume on Webhook',
 							value: 'webhook',
 							description:
-								'Let Google call n8n back when the run ends; the execution waits without holding a worker. n8n must be reachable from Google (WEBHOOK_URL).',
+								'Let Google call n8n back when the run ends; the execution waits without holding a worker. n8n must be reachable from Google (WEBHOOK_URL). Failed and timed-out runs come out as error items: branch on them with Settings → On Error → Continue (using error output).',
 						},
 					]
 				: []),
