@@ -16,7 +16,7 @@ const RESUME = { id: 'e2eQueueResume1', path: 'e2e-queue-resume', webhookId: 'd1
 const TRIGGER = { id: 'e2eQueueTrigger1', webhookId: 'd1e2f3a4-5555-4c4c-9d9d-00000000e2e5' };
 const skip = canHaveRedis() ? false : 'needs redis-server (or root / passwordless sudo to install it)';
 
-describe('queue mode: main, webhook process and two workers', { skip }, () => {
+describe('queue mode: main, two webhook processes and two workers', { skip }, () => {
 	let ctx;
 	let cluster;
 	let cookie;
@@ -43,9 +43,9 @@ describe('queue mode: main, webhook process and two workers', { skip }, () => {
 		];
 		await ctx.n8n.importWorkflows(workflows);
 		for (const w of workflows) await ctx.n8n.publishWorkflow(w.id);
-		cluster = await startQueueCluster(ctx.n8n, { workers: 2, workerConcurrency: 1 });
+		cluster = await startQueueCluster(ctx.n8n, { workers: 2, workerConcurrency: 1, webhookProcesses: 2 });
 		cookie = await setupOwner(ctx.n8n.url);
-		console.log(`queue mode: redis + main + webhook + 2 workers ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		console.log(`queue mode: redis + main + 2 webhook processes + 2 workers ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	});
 	after(async () => {
 		await cluster?.stop();
@@ -105,8 +105,9 @@ describe('queue mode: main, webhook process and two workers', { skip }, () => {
 
 	const host = runtimeSpec();
 	const resumeSkip = !host.features.includes('executionCustomData') && `n8n ${host.n8n} lacks ${HOST_FEATURES.executionCustomData}`;
-	test('Resume on Webhook: waits without a worker, resumes once through the webhook process', { skip: resumeSkip }, async () => {
+	test('Resume on Webhook: waits without a worker, resumes once though every callback comes twice, to both webhook processes at once', { skip: resumeSkip }, async () => {
 		const tasks = ['Reef #duration:1500', 'Dune #duration:3000', 'Fjord #duration:4500'];
+		await fetch(`${ctx.emulator.url}/__emulator/webhook-duplicates`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 3 }) });
 		const call = await callWebhook(cluster.webhookUrl, { method: 'POST', path: RESUME.path }, { body: { tasks: tasks.map((task) => ({ task })) } });
 		assert.equal(call.status, 200);
 		const waiting = await until(async () => (await executions(RESUME.id)).find((e) => e.status === 'waiting'), 30_000, 'the waiting execution');
@@ -117,5 +118,9 @@ describe('queue mode: main, webhook process and two workers', { skip }, () => {
 		assert.ok(resumeReceiver.reports.every((r) => r.status === 'completed'));
 		const list = await executions(RESUME.id);
 		assert.deepEqual(list.map((e) => [String(e.id), e.status]), [[String(waiting.id), 'success']]);
+		// Both copies of the last run's call were in flight together, one on each webhook process.
+		const last = (await google.deliveries()).filter((d) => d.mode === 'jwt' && d.body?.data?.user_metadata?.n8n_execution_id === String(waiting.id));
+		console.log(`queue-mode resume deliveries: ${JSON.stringify(last.map((d) => [d.body.data.id.slice(-6), d.webhookId.slice(-4), d.attempt, d.status, d.sentAt % 100000]))}`);
+		assert.equal(new Set(last.map((d) => d.webhookId)).size, 3);
 	});
 });

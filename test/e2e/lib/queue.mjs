@@ -1,8 +1,10 @@
 // n8n in queue mode for the e2e tests: a Redis of its own (Debian's redis-server, installed with
-// apt-get when missing), then one main, one webhook process and two workers sharing the instance's
-// user folder and database. Every process it starts is stopped by `stop()`.
+// apt-get when missing), then one main, webhook processes (behind a round-robin balancer when there
+// are several) and workers sharing the instance's user folder and database. Every process it starts
+// is stopped by `stop()`.
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
+import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { aptInstall, freePort, sleep, within } from '../../../scripts/n8n-runtime.mjs';
@@ -35,15 +37,35 @@ async function httpReady(url) {
 }
 
 /**
+ * A load balancer in front of several webhook processes, as n8n's scaling guide has it: each request
+ * goes to the next process in turn, so two copies of one delivery arriving together land on two.
+ */
+async function startRoundRobin(port, targets) {
+	let next = 0;
+	const server = http.createServer((req, res) => {
+		const target = new URL(targets[next++ % targets.length]);
+		const upstream = http.request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+			res.writeHead(answer.statusCode ?? 502, answer.headers);
+			answer.pipe(res);
+		});
+		upstream.on('error', (error) => res.writeHead(502).end(error.message));
+		req.pipe(upstream);
+	});
+	await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+	return { close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/**
  * Starts the cluster on an `N8nInstance` (package and credentials already imported, workflows
  * published). `instance.url` stays the main's (editor, REST); `webhookUrl` is where Google calls.
  */
-export async function startQueueCluster(instance, { workers = 2, workerConcurrency = 1 } = {}) {
+export async function startQueueCluster(instance, { workers = 2, workerConcurrency = 1, webhookProcesses = 1 } = {}) {
 	await ensureRedis();
 	const processes = [];
 	const redisPort = await freePort();
 	const webhookPort = await freePort();
 	const webhookUrl = `http://127.0.0.1:${webhookPort}`;
+	let balancer;
 
 	const launch = async (name, cmd, args, env) => {
 		const logFile = path.join(instance.userFolder, `${name}.log`);
@@ -73,6 +95,7 @@ export async function startQueueCluster(instance, { workers = 2, workerConcurren
 		/** Log text of one process (`main`, `webhook`, `worker-1`…). */
 		log: async (name) => await logLines(processes.find((p) => p.name === name).logFile),
 		async stop() {
+			await balancer?.close();
 			for (const p of [...processes].reverse()) {
 				if (p.child.exitCode !== null || p.child.signalCode !== null) continue;
 				p.child.kill('SIGTERM');
@@ -89,8 +112,19 @@ export async function startQueueCluster(instance, { workers = 2, workerConcurren
 
 		await n8n('main', ['start'], { N8N_PORT: String(instance.ports.server), N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' });
 		await waitFor(() => httpReady(`${instance.url}/healthz/readiness`), 120_000, 'the main process');
-		await n8n('webhook', ['webhook'], { N8N_PORT: String(webhookPort) });
-		await waitFor(() => httpReady(`${webhookUrl}/healthz`), 120_000, 'the webhook process');
+		if (webhookProcesses === 1) {
+			await n8n('webhook', ['webhook'], { N8N_PORT: String(webhookPort) });
+			await waitFor(() => httpReady(`${webhookUrl}/healthz`), 120_000, 'the webhook process');
+		} else {
+			const targets = [];
+			for (let i = 1; i <= webhookProcesses; i++) {
+				const port = await freePort();
+				targets.push(`http://127.0.0.1:${port}`);
+				await n8n(`webhook-${i}`, ['webhook'], { N8N_PORT: String(port) });
+			}
+			for (const target of targets) await waitFor(() => httpReady(`${target}/healthz`), 120_000, `the webhook process at ${target}`);
+			balancer = await startRoundRobin(webhookPort, targets);
+		}
 		for (let i = 1; i <= workers; i++) await n8n(`worker-${i}`, ['worker', `--concurrency=${workerConcurrency}`], {});
 		await waitFor(async () => {
 			const logs = await Promise.all(processes.filter((p) => p.name.startsWith('worker')).map((p) => logLines(p.logFile)));
