@@ -10,7 +10,7 @@ import type {
 import { subtitleExpression } from './actions/resource';
 import { RESOURCES } from './actions/resources';
 import { router } from './actions/router';
-import { resumeFromWebhook, usesResumeOnWebhook, waitForResume } from './actions/webhookResume';
+import { assertResumeCapacity, resumeFromWebhook, usesResumeOnWebhook, waitForResume } from './actions/webhookResume';
 import { credentials, properties } from './actions/versionDescription';
 import { NodeConnectionTypes } from '../shared/host/connectionTypes';
 import { searchAgents, searchCustomAgents, searchModels } from '../shared/methods/listSearch';
@@ -73,8 +73,10 @@ export class GeminiInteractions implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resumeOnWebhook = usesResumeOnWebhook(this);
+		if (resumeOnWebhook) assertResumeCapacity(this);
 		const output = await router.call(this);
-		if (usesResumeOnWebhook(this)) await waitForResume(this, output[0]);
+		if (resumeOnWebhook) await waitForResume(this, output[0]);
 		return output;
 	}
 

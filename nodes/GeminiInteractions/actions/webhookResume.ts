@@ -95,12 +95,15 @@ export function webhookConfig(resumeUrl: string, itemIndex: number, executionId:
  * n8n drops a waiting node's output before its webhook runs (n8n 2.x `WaitingWebhooks` →
  * `preserveInputOverride`), and the workflow's static data is not in the execution's saved copy of
  * the workflow; the runs to wait for are kept in the execution's custom data instead, which is part
- * of the saved run data the webhook gets back (at most 10 keys of 512 characters each):
- * `<item index>:<interaction id>` entries, `<item index>:!` for an item whose run could not start.
+ * of the saved run data the webhook gets back: `<item index>:<interaction id>` entries,
+ * `<item index>:!` for an item whose run could not start. n8n keeps 10 keys (8 used here, 2 left
+ * for the workflow's own) and logs an error for a value over 255 characters (n8n-core
+ * `execution-metadata`), which holds 8 entries with Google's ids: 64 runs per execution.
  */
 const LEDGER_KEY = 'gemini_resume_';
 const LEDGER_KEYS = 8;
-const LEDGER_VALUE_LENGTH = 500;
+const LEDGER_VALUE_LENGTH = 255;
+export const MAX_RESUME_RUNS = 64;
 
 function ledgerChunks(output: INodeExecutionData[]): string[] {
 	const chunks: string[] = [];
@@ -171,13 +174,24 @@ function setTimeoutOutcome(ctx: IExecuteFunctions, output: INodeExecutionData[],
 	];
 }
 
+/** Before anything is created: a batch the execution's custom data cannot keep track of is refused. */
+export function assertResumeCapacity(ctx: IExecuteFunctions): void {
+	const count = ctx.getInputData().length;
+	if (count <= MAX_RESUME_RUNS) return;
+	throw new NodeOperationError(ctx.getNode(), `Resume on Webhook waits for at most ${MAX_RESUME_RUNS} runs per execution; this one has ${count} items`, {
+		description: `Nothing was started. Split the items into batches of ${MAX_RESUME_RUNS} or fewer (Loop Over Items), or choose "Wait for Completion".`,
+	});
+}
+
 /** After every item's run was created: the execution waits until Google calls back (or Maximum Wait). */
 export async function waitForResume(ctx: IExecuteFunctions, output: INodeExecutionData[]): Promise<void> {
 	if (!output.some((item) => isWaiting(item.json))) return;
 	const chunks = ledgerChunks(output);
 	if (chunks.length > LEDGER_KEYS) {
-		throw new NodeOperationError(ctx.getNode(), `Resume on Webhook can wait for about ${LEDGER_KEYS * 8} runs per execution; this one started ${output.length}`, {
-			description: 'Split the items into smaller batches (e.g. Loop Over Items), or choose "Wait for Completion".',
+		// Only when Google's ids are longer than today's: the runs exist, so the error names them.
+		const ids = output.flatMap((item) => (isWaiting(item.json) ? [String(item.json.id)] : []));
+		throw new NodeOperationError(ctx.getNode(), `Resume on Webhook cannot keep track of the ${ids.length} runs this execution started`, {
+			description: `They go on at Google: ${ids.join(', ')}. Fetch them with Interaction → Get, or run smaller batches (Loop Over Items).`,
 		});
 	}
 	const customData = executionCustomData(ctx)!;
@@ -244,7 +258,7 @@ export async function resumeFromWebhook(this: IWebhookFunctions): Promise<IWebho
 	let resumed = false;
 	try {
 		const client = new GeminiApiClient(this, authMode);
-		// At most about 60 runs (the custom data's room), fetched together.
+		// At most MAX_RESUME_RUNS, fetched together.
 		const current = await Promise.all(
 			ids.map(async (id) => await client.request<Interaction>({ method: 'GET', path: resourcePath('interactions', id), timeoutMs: 30_000 })),
 		);
