@@ -8,7 +8,7 @@ import { callWebhook } from '../../scripts/examples.mjs';
 import { HOST_FEATURES, runtimeSpec, setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
 import { agentRunsWorkflow } from './lib/agentRuns.mjs';
 import { setupE2e } from './lib/context.mjs';
-import { startReceiver } from './lib/trigger.mjs';
+import { startReceiver, until } from './lib/trigger.mjs';
 
 const WORKFLOW_ID = 'e2eResumeOnWebhook';
 const HOOK_PATH = 'e2e-resume-agents';
@@ -62,12 +62,7 @@ describe('Resume on Webhook in real n8n', { skip }, () => {
 		assert.equal(call.status, 200);
 
 		// The execution waits (no worker held) while the runs go on.
-		let waiting;
-		for (let i = 0; i < 60 && !waiting; i++) {
-			waiting = (await executions()).find((e) => e.status === 'waiting');
-			if (!waiting) await sleep(250);
-		}
-		assert.ok(waiting, 'the execution showed as waiting');
+		const waiting = await until(async () => (await executions()).find((e) => e.status === 'waiting'), 15_000, 'the execution to show as waiting');
 
 		// Each create asked Google to call the execution's resume URL, with the item in user_metadata.
 		const creates = (await control('/__emulator/requests')).filter((r) => r.method === 'POST' && r.path.endsWith('/interactions'));
@@ -163,12 +158,7 @@ describe('Resume on Webhook in real n8n', { skip }, () => {
 		const tasks = Array.from({ length: 65 }, (_, i) => `Too many ${i}`);
 		const call = await callWebhook(ctx.n8n.url, { method: 'POST', path: HOOK_PATH }, { body: { tasks: tasks.map((task) => ({ task })) } });
 		assert.equal(call.status, 200);
-		let failed;
-		for (let i = 0; i < 120 && !failed; i++) {
-			failed = (await executions()).find((e) => e.status === 'error');
-			if (!failed) await sleep(250);
-		}
-		assert.ok(failed, `the execution failed: ${JSON.stringify((await executions()).map((e) => [e.id, e.status]))}`);
+		const failed = await until(async () => (await executions()).find((e) => e.status === 'error'), 30_000, 'the execution to fail');
 		const res = await fetch(`${ctx.n8n.url}/rest/executions/${failed.id}`, { headers: { cookie } });
 		assert.match(await res.text(), /Resume on Webhook waits for at most 64 runs per execution; this one has 65 items/);
 		const creates = (await control('/__emulator/requests')).filter((r) => r.method === 'POST' && r.path.endsWith('/interactions') && tasks.includes(r.body.input));
