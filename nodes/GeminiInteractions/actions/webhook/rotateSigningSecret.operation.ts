@@ -7,6 +7,13 @@ import { rotateSigningSecret } from '../../../shared/webhooks/webhooksApi';
 import { callForWebhook, readWebhookId, webhookIdProperty } from './webhookCall';
 
 const properties: INodeProperties[] = [
+	{
+		displayName:
+			'A Gemini Interactions Trigger keeps the secret its webhook (named "n8n: <workflow>") got at activation, so rotating that webhook\'s secret here stops the Trigger once the old secret ends. To renew a Trigger\'s secret, deactivate its workflow and activate it again.',
+		name: 'triggerNotice',
+		type: 'notice',
+		default: '',
+	},
 	webhookIdProperty,
 	{
 		displayName: 'Previous Secrets',
