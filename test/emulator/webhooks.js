@@ -178,6 +178,7 @@ function createWebhookService(opts) {
           signal: AbortSignal.timeout(15000),
         });
         record.status = res.status;
+        record.answeredMs = Date.now() - record.sentAt;
         record.response = (await res.text()).slice(0, 500);
         if (res.ok) return;
       } catch (err) {
