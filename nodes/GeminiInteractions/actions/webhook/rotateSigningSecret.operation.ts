@@ -9,7 +9,7 @@ import { callForWebhook, readWebhookId, webhookIdProperty } from './webhookCall'
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'A Gemini Interactions Trigger keeps the secret its webhook (named "n8n: <workflow>") got at activation, so rotating that webhook\'s secret here stops the Trigger once the old secret ends. To renew a Trigger\'s secret, deactivate its workflow and activate it again.',
+			'A Gemini Interactions Trigger keeps the secret its webhook (named "n8n: " and the workflow\'s name) got at activation, so rotating that webhook\'s secret here stops the Trigger once the old secret ends. To renew a Trigger\'s secret, deactivate its workflow and activate it again.',
 		name: 'triggerNotice',
 		type: 'notice',
 		default: '',
