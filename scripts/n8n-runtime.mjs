@@ -262,10 +262,10 @@ async function spawnChecked(cmd, args, options) {
 	if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${code})`);
 }
 
-/** Runs a command and collects its output; never rejects on a non-zero exit. */
-export function runCommand(cmd, args, { cwd, env, timeoutMs = 120_000 } = {}) {
+/** Runs a command and collects its output; never rejects on a non-zero exit. `uid`/`gid`: run as another user. */
+export function runCommand(cmd, args, { cwd, env, timeoutMs = 120_000, uid, gid } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(cmd, args, { cwd, env, uid, gid, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -311,12 +311,15 @@ async function writeJson(file, value) {
  * instance share that folder, a fixed encryption key and ports of their own.
  */
 export class N8nInstance {
-	/** `port`: the server port to use if it is free (default: any free port). */
-	static async create({ runtime, packageTgz, userFolder, keep = false, port }) {
+	/**
+	 * `port`: the server port to use if it is free (default: any free port). `databaseEnv`: n8n's DB_*
+	 * variables of another database than the user folder's SQLite file.
+	 */
+	static async create({ runtime, packageTgz, userFolder, keep = false, port, databaseEnv }) {
 		const rt = runtime ?? (await ensureRuntime());
 		const folder = userFolder ?? (await newUserFolder());
 		const ports = { server: await freePort(port), serverBroker: await freePort(), cliBroker: await freePort() };
-		const instance = new N8nInstance(rt, folder, keep, ports);
+		const instance = new N8nInstance(rt, folder, keep, ports, databaseEnv);
 		try {
 			if (packageTgz) await instance.installPackage(packageTgz);
 		} catch (error) {
@@ -327,8 +330,9 @@ export class N8nInstance {
 	}
 
 	/** `ports`: the server's, and task-broker ports for the server and for CLI commands (they may overlap in time). */
-	constructor(runtime, userFolder, keep, ports) {
+	constructor(runtime, userFolder, keep, ports, databaseEnv = {}) {
 		this.runtime = runtime;
+		this.databaseEnv = databaseEnv;
 		this.userFolder = userFolder;
 		this.keep = keep;
 		this.ports = ports;
@@ -346,6 +350,7 @@ export class N8nInstance {
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'e2e-only-not-a-secret',
 			DB_TYPE: 'sqlite',
+			...this.databaseEnv,
 			// `execute` prints its JSON result through the logger: keep info
 			N8N_LOG_LEVEL: 'info',
 			N8N_DIAGNOSTICS_ENABLED: 'false',

@@ -1,5 +1,5 @@
-// The nodes in n8n's queue mode (EXECUTIONS_MODE=queue, Redis): one main, one webhook process, two
-// workers. Agent runs with Wait for Completion spread over both workers with outputs in input order;
+// The nodes in n8n's queue mode as n8n's scaling guide sets it up (EXECUTIONS_MODE=queue, Redis,
+// PostgreSQL): one main, two webhook processes behind a balancer, two workers. Agent runs with Wait for Completion spread over both workers with outputs in input order;
 // the Trigger registers the webhook process's URL and fires through it; Resume on Webhook waits in
 // the database and resumes through the webhook process on a worker.
 import assert from 'node:assert/strict';
@@ -8,13 +8,14 @@ import { callWebhook } from '../../scripts/examples.mjs';
 import { HOST_FEATURES, runtimeSpec, setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
 import { agentRunsWorkflow } from './lib/agentRuns.mjs';
 import { setupE2e } from './lib/context.mjs';
+import { canHavePostgres, startPostgres } from './lib/postgres.mjs';
 import { canHaveRedis, startQueueCluster } from './lib/queue.mjs';
 import { emulatorApi, startReceiver, triggerWorkflow, until } from './lib/trigger.mjs';
 
 const BATCH = { id: 'e2eQueueBatch1', path: 'e2e-queue-batch', webhookId: 'd1e2f3a4-3333-4c4c-9d9d-00000000e2e3' };
 const RESUME = { id: 'e2eQueueResume1', path: 'e2e-queue-resume', webhookId: 'd1e2f3a4-4444-4c4c-9d9d-00000000e2e4' };
 const TRIGGER = { id: 'e2eQueueTrigger1', webhookId: 'd1e2f3a4-5555-4c4c-9d9d-00000000e2e5' };
-const skip = canHaveRedis() ? false : 'needs redis-server (or root / passwordless sudo to install it)';
+const skip = canHaveRedis() && canHavePostgres() ? false : 'needs redis-server and PostgreSQL (or root / passwordless sudo to install them)';
 
 describe('queue mode: main, two webhook processes and two workers', { skip }, () => {
 	let ctx;
@@ -24,6 +25,7 @@ describe('queue mode: main, two webhook processes and two workers', { skip }, ()
 	let triggerReceiver;
 	let resumeReceiver;
 	let google;
+	let database;
 	const started = Date.now();
 
 	const executions = async (workflowId) => {
@@ -34,7 +36,8 @@ describe('queue mode: main, two webhook processes and two workers', { skip }, ()
 
 	before(async () => {
 		[batchReceiver, triggerReceiver, resumeReceiver] = await Promise.all([startReceiver(), startReceiver(), startReceiver()]);
-		ctx = await setupE2e();
+		database = await startPostgres();
+		ctx = await setupE2e({ database });
 		google = emulatorApi(ctx.emulator);
 		const workflows = [
 			agentRunsWorkflow({ ...BATCH, receiverUrl: batchReceiver.url, waitMode: 'wait', respond: true }),
@@ -45,11 +48,12 @@ describe('queue mode: main, two webhook processes and two workers', { skip }, ()
 		for (const w of workflows) await ctx.n8n.publishWorkflow(w.id);
 		cluster = await startQueueCluster(ctx.n8n, { workers: 2, workerConcurrency: 1, webhookProcesses: 2 });
 		cookie = await setupOwner(ctx.n8n.url);
-		console.log(`queue mode: redis + main + 2 webhook processes + 2 workers ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		console.log(`queue mode: postgres + redis + main + 2 webhook processes + 2 workers ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	});
 	after(async () => {
 		await cluster?.stop();
 		await ctx?.dispose();
+		await database?.stop();
 		await Promise.all([batchReceiver, triggerReceiver, resumeReceiver].map((r) => r?.close()));
 		console.log(`queue mode e2e: ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
 	});
@@ -104,7 +108,8 @@ describe('queue mode: main, two webhook processes and two workers', { skip }, ()
 			const all = await executions(TRIGGER.id);
 			return all.length === 21 && all.every(finished) ? all : undefined;
 		}, 30_000, '21 finished executions').catch(async (error) => {
-			throw new Error(`${error.message}: ${JSON.stringify((await executions(TRIGGER.id)).map((e) => [e.id, e.status]))}`);
+			const unfinished = (await executions(TRIGGER.id)).filter((e) => !finished(e)).map((e) => [e.id, e.status]);
+			throw new Error(`${error.message}: unfinished ${JSON.stringify(unfinished)}\n${await cluster.linesAbout(unfinished.map(([id]) => id))}`);
 		});
 		assert.deepEqual(list.filter((e) => e.status !== 'success').map((e) => [e.id, e.status]), []);
 	});

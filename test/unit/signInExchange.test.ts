@@ -1,4 +1,3 @@
-/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 import { send } from '../../credentials/common/signIn/exchange';
 import type { HttpRequest } from '../../credentials/common/signIn/types';
 

@@ -18,13 +18,16 @@ async function packageTarball() {
 	return packFresh(path.join(PROJECT_DIR, '.tmp', 'e2e-pack'));
 }
 
-/** { n8n, emulator, dispose() }; credentials for the emulator are already imported. */
-export async function setupE2e({ emulatorOptions } = {}) {
+/**
+ * { n8n, emulator, dispose() }; credentials for the emulator are already imported. `database`: one
+ * from `startPostgres()` instead of SQLite (the caller stops it).
+ */
+export async function setupE2e({ emulatorOptions, database } = {}) {
 	const runtime = await ensureRuntime();
 	const emulator = await startEmulator(emulatorOptions);
 	let n8n;
 	try {
-		n8n = await N8nInstance.create({ runtime, packageTgz: await packageTarball(), keep: !!process.env.E2E_KEEP });
+		n8n = await N8nInstance.create({ runtime, packageTgz: await packageTarball(), keep: !!process.env.E2E_KEEP, databaseEnv: database?.env });
 		await n8n.importCredentials(emulatorCredentials(emulator));
 	} catch (error) {
 		await n8n?.dispose();

@@ -94,6 +94,14 @@ export async function startQueueCluster(instance, { workers = 2, workerConcurren
 		processes,
 		/** Log text of one process (`main`, `webhook`, `worker-1`…). */
 		log: async (name) => await logLines(processes.find((p) => p.name === name).logFile),
+		/** Every n8n process's log lines that name one of these executions or an error, for a failure message. */
+		async linesAbout(executionIds) {
+			const about = new RegExp(`\\bexecution (${executionIds.join('|') || '-'})\\b|error|fail`, 'i');
+			const parts = await Promise.all(
+				processes.filter((p) => p.name !== 'redis').map(async (p) => (await logLines(p.logFile)).split('\n').filter((line) => about.test(line)).map((line) => `${p.name}: ${line}`)),
+			);
+			return parts.flat().slice(-60).join('\n');
+		},
 		async stop() {
 			await balancer?.close();
 			for (const p of [...processes].reverse()) {
