@@ -19,6 +19,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
+import { setMaxListeners } from 'node:events';
 
 import type { AuthDeps } from './authRequest';
 import { BinaryDataStore, type BinaryMode } from './binary';
@@ -145,7 +146,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		recorder,
 		binaryStore,
 		streaming: options.streaming,
-		cancelSignal: options.cancelSignal ?? new AbortController().signal,
+		cancelSignal: executionCancelSignal(options.cancelSignal),
 		aiTools: options.aiTools,
 	});
 	try {
@@ -241,7 +242,7 @@ export async function runSupplyData(options: RunSupplyDataOptions): Promise<RunS
 			recorder,
 			binaryStore,
 			streaming: options.streaming,
-			cancelSignal: options.cancelSignal ?? new AbortController().signal,
+			cancelSignal: executionCancelSignal(options.cancelSignal),
 		}),
 		{
 			getNextRunIndex: () => runIndex,
@@ -318,3 +319,13 @@ export async function runWebhook(options: RunTriggerOptions & { request: Harness
 
 export type { HarnessWebhookRequest, HarnessWebhookResponse };
 export { Recorder };
+
+/**
+ * The execution's cancel signal. n8n's WorkflowExecute lifts the listener limit on it
+ * (`setMaxListeners(Infinity, signal)`): every request in flight listens to it.
+ */
+function executionCancelSignal(given: AbortSignal | undefined): AbortSignal {
+	const signal = given ?? new AbortController().signal;
+	setMaxListeners(Infinity, signal);
+	return signal;
+}
