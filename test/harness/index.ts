@@ -1,3 +1,4 @@
+/* eslint-disable -- test code runs in Node, not in n8n: eslint.dev.config.mjs lints it instead of n8n's node rules */
 /**
  * Test harness that runs a node's `execute()` (and list-search methods, and credential
  * tests) the way n8n 2.41 does, with real HTTP. See the individual modules for which
