@@ -6,7 +6,7 @@
 // CLI: node scripts/n8n-runtime.mjs ensure [all|<n8n version>]  → installs (if needed), prints paths
 //      node scripts/n8n-runtime.mjs path [<n8n version>]         → prints the cache directory only
 // E2E_N8N=<n8n version> picks the runtime for code that runs one (default: the newest).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -172,6 +172,11 @@ function onPath(command) {
 	return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, command)));
 }
 
+/** Whether `aptInstall` can work here: root, or passwordless sudo. */
+export function canAptInstall() {
+	return process.getuid?.() === 0 || spawnSync('sudo', ['-n', 'true']).status === 0;
+}
+
 /** apt-get install as root (or through passwordless sudo), with apt's own progress output. */
 export async function aptInstall(packages, why) {
 	log(`installing ${why} with apt-get: ${packages.join(' ')}`);
@@ -260,6 +265,16 @@ export function runVisible(cmd, args, { cwd = PROJECT_DIR, env, stdio = 'inherit
 async function spawnChecked(cmd, args, options) {
 	const code = await runVisible(cmd, args, options);
 	if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${code})`);
+}
+
+/** A long-running process with its stdout and stderr in `logFile`: `{ child, exited, logFile }`. */
+export function spawnLogged(cmd, args, logFile, options = {}) {
+	const out = createWriteStream(logFile);
+	const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+	child.stdout.pipe(out);
+	child.stderr.pipe(out);
+	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	return { child, exited, logFile };
 }
 
 /** Runs a command and collects its output; never rejects on a non-zero exit. `uid`/`gid`: run as another user. */
@@ -434,15 +449,10 @@ export class N8nInstance {
 	async start({ env } = {}) {
 		if (this.server) return this.server;
 		const logFile = path.join(this.userFolder, 'server.log');
-		const out = createWriteStream(logFile);
-		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], {
+		this.server = spawnLogged(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], logFile, {
 			env: this.env({ N8N_RUNNERS_BROKER_PORT: String(this.ports.serverBroker), ...env }),
-			stdio: ['ignore', 'pipe', 'pipe'],
 		});
-		child.stdout.pipe(out);
-		child.stderr.pipe(out);
-		const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-		this.server = { child, logFile, exited };
+		const { exited } = this.server;
 		const deadline = Date.now() + 90_000;
 		while (Date.now() < deadline) {
 			const early = await within(exited, 500);

@@ -1,7 +1,8 @@
 // The nodes in n8n's queue mode as n8n's scaling guide sets it up (EXECUTIONS_MODE=queue, Redis,
-// PostgreSQL): one main, two webhook processes behind a balancer, two workers. Agent runs with Wait for Completion spread over both workers with outputs in input order;
-// the Trigger registers the webhook process's URL and fires through it; Resume on Webhook waits in
-// the database and resumes through the webhook process on a worker.
+// PostgreSQL): one main, two webhook processes behind a balancer, two workers. Agent runs with Wait
+// for Completion spread over both workers with outputs in input order; the Trigger registers the
+// webhook URL and fires through it; Resume on Webhook waits in the database and resumes through the
+// webhook processes on a worker.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { callWebhook } from '../../scripts/examples.mjs';

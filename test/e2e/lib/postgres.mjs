@@ -2,12 +2,12 @@
 // warns "Scaling mode is not officially supported with sqlite"): Debian's server binaries (installed
 // with apt-get when missing), a throwaway cluster in the temp folder, TCP on 127.0.0.1 only, trust
 // authentication, no durability (nothing here outlives the test).
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { aptInstall, freePort, runCommand, sleep, within } from '../../../scripts/n8n-runtime.mjs';
+import { aptInstall, canAptInstall, freePort, runCommand, sleep, spawnLogged, within } from '../../../scripts/n8n-runtime.mjs';
 
 const DEBIAN_ROOT = '/usr/lib/postgresql';
 
@@ -29,9 +29,7 @@ function serverAccount() {
 
 /** Whether a PostgreSQL server can be had here (installed, or apt-get available as root / passwordless sudo). */
 export function canHavePostgres() {
-	if (serverBinDir()) return true;
-	if (process.getuid?.() === 0) return true;
-	return spawnSync('sudo', ['-n', 'true']).status === 0;
+	return serverBinDir() !== undefined || canAptInstall();
 }
 
 /**
@@ -74,14 +72,9 @@ export async function startPostgres() {
 
 /** The server in the foreground (a child of this process), once its log says it is ready. */
 async function launch(bin, dataDir, port, dir, account) {
-	const logFile = path.join(dir, 'server.log');
 	const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', '', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
-	const child = spawn(path.join(bin, 'postgres'), args, { cwd: dir, ...account, stdio: ['ignore', 'pipe', 'pipe'] });
-	const out = createWriteStream(logFile);
-	child.stdout.pipe(out);
-	child.stderr.pipe(out);
-	const server = { child, exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal }))) };
-	const log = () => readFile(logFile, 'utf8').catch(() => '');
+	const server = spawnLogged(path.join(bin, 'postgres'), args, path.join(dir, 'server.log'), { cwd: dir, ...account });
+	const log = () => readFile(server.logFile, 'utf8').catch(() => '');
 	const deadline = Date.now() + 30_000;
 	while (!(await log()).includes('ready to accept connections')) {
 		if (await within(server.exited, 1)) throw new Error(`postgres exited:\n${await log()}`);

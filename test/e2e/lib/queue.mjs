@@ -2,12 +2,11 @@
 // apt-get when missing), then one main, webhook processes (behind a round-robin balancer when there
 // are several) and workers sharing the instance's user folder and database. Every process it starts
 // is stopped by `stop()`.
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { aptInstall, freePort, sleep, within } from '../../../scripts/n8n-runtime.mjs';
+import { aptInstall, canAptInstall, freePort, sleep, spawnLogged, within } from '../../../scripts/n8n-runtime.mjs';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 
@@ -68,13 +67,7 @@ export async function startQueueCluster(instance, { workers = 2, workerConcurren
 	let balancer;
 
 	const launch = async (name, cmd, args, env) => {
-		const logFile = path.join(instance.userFolder, `${name}.log`);
-		const out = createWriteStream(logFile);
-		const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-		child.stdout.pipe(out);
-		child.stderr.pipe(out);
-		const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-		const entry = { name, child, exited, logFile };
+		const entry = { name, ...spawnLogged(cmd, args, path.join(instance.userFolder, `${name}.log`), { env }) };
 		processes.push(entry);
 		return entry;
 	};
@@ -152,7 +145,5 @@ export async function startQueueCluster(instance, { workers = 2, workerConcurren
 
 /** Whether redis-server can be had here (installed, or apt-get available as root / passwordless sudo). */
 export function canHaveRedis() {
-	if (existsSync(REDIS_SERVER)) return true;
-	if (process.getuid?.() === 0) return true;
-	return spawnSync('sudo', ['-n', 'true']).status === 0;
+	return existsSync(REDIS_SERVER) || canAptInstall();
 }
