@@ -277,6 +277,16 @@ export function spawnLogged(cmd, args, logFile, options = {}) {
 	return { child, exited, logFile };
 }
 
+/** Stops a process from `spawnLogged`: `signal`, then SIGKILL if it is still there after `graceMs`. */
+export async function stopLogged({ child, exited }, { signal = 'SIGTERM', graceMs = 15_000 } = {}) {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	child.kill(signal);
+	if (!(await within(exited, graceMs))) {
+		child.kill('SIGKILL');
+		await exited;
+	}
+}
+
 /** Runs a command and collects its output; never rejects on a non-zero exit. `uid`/`gid`: run as another user. */
 export function runCommand(cmd, args, { cwd, env, timeoutMs = 120_000, uid, gid } = {}) {
 	return new Promise((resolve, reject) => {
@@ -470,12 +480,7 @@ export class N8nInstance {
 		const server = this.server;
 		if (!server) return;
 		this.server = null;
-		server.child.kill('SIGTERM');
-		const done = await within(server.exited, 15_000);
-		if (!done) {
-			server.child.kill('SIGKILL');
-			await server.exited;
-		}
+		await stopLogged(server);
 	}
 
 	async dispose() {
@@ -525,6 +530,17 @@ export async function within(promise, ms) {
 		return await Promise.race([promise, expired]);
 	} finally {
 		clearTimeout(timer);
+	}
+}
+
+/** Polls `check` (async) every 250 ms until it returns a truthy value, which it resolves, or `ms` pass. */
+export async function until(check, ms, what) {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+		await sleep(250);
 	}
 }
 

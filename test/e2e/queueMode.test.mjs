@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { callWebhook } from '../../scripts/examples.mjs';
-import { HOST_FEATURES, runtimeSpec, setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
+import { HOST_FEATURES, runtimeSpec, setupOwner, sleep, until } from '../../scripts/n8n-runtime.mjs';
 import { agentRunsWorkflow } from './lib/agentRuns.mjs';
 import { setupE2e } from './lib/context.mjs';
 import { canHavePostgres, startPostgres } from './lib/postgres.mjs';
 import { canHaveRedis, startQueueCluster } from './lib/queue.mjs';
-import { emulatorApi, startReceiver, triggerWorkflow, until } from './lib/trigger.mjs';
+import { emulatorApi, startReceiver, triggerWorkflow } from './lib/trigger.mjs';
 
 const BATCH = { id: 'e2eQueueBatch1', path: 'e2e-queue-batch', webhookId: 'd1e2f3a4-3333-4c4c-9d9d-00000000e2e3' };
 const RESUME = { id: 'e2eQueueResume1', path: 'e2e-queue-resume', webhookId: 'd1e2f3a4-4444-4c4c-9d9d-00000000e2e4' };

@@ -3,9 +3,9 @@
 // fetched interaction, and deactivating the workflow deletes the webhook so no execution follows.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
+import { setupOwner, sleep, until } from '../../scripts/n8n-runtime.mjs';
 import { setupE2e } from './lib/context.mjs';
-import { WEBHOOK_ID, WORKFLOW_ID, deactivateWorkflow, emulatorApi, startReceiver, triggerWorkflow, until } from './lib/trigger.mjs';
+import { WEBHOOK_ID, WORKFLOW_ID, deactivateWorkflow, emulatorApi, startReceiver, triggerWorkflow } from './lib/trigger.mjs';
 
 describe('Gemini Interactions Trigger in real n8n', () => {
 	let ctx;

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { callWebhook } from '../../scripts/examples.mjs';
-import { HOST_FEATURES, runtimeSpec, setupOwner, sleep } from '../../scripts/n8n-runtime.mjs';
+import { HOST_FEATURES, runtimeSpec, setupOwner, sleep, until } from '../../scripts/n8n-runtime.mjs';
 import { agentRunsWorkflow } from './lib/agentRuns.mjs';
 import { setupE2e } from './lib/context.mjs';
-import { startReceiver, until } from './lib/trigger.mjs';
+import { startReceiver } from './lib/trigger.mjs';
 
 const WORKFLOW_ID = 'e2eResumeOnWebhook';
 const HOOK_PATH = 'e2e-resume-agents';

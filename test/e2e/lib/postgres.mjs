@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { aptInstall, canAptInstall, freePort, runCommand, sleep, spawnLogged, within } from '../../../scripts/n8n-runtime.mjs';
+import { aptInstall, canAptInstall, freePort, runCommand, spawnLogged, stopLogged, until, within } from '../../../scripts/n8n-runtime.mjs';
 
 const DEBIAN_ROOT = '/usr/lib/postgresql';
 
@@ -75,25 +75,19 @@ async function launch(bin, dataDir, port, dir, account) {
 	const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', '', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
 	const server = spawnLogged(path.join(bin, 'postgres'), args, path.join(dir, 'server.log'), { cwd: dir, ...account });
 	const log = () => readFile(server.logFile, 'utf8').catch(() => '');
-	const deadline = Date.now() + 30_000;
-	while (!(await log()).includes('ready to accept connections')) {
-		if (await within(server.exited, 1)) throw new Error(`postgres exited:\n${await log()}`);
-		if (Date.now() > deadline) {
-			await stop(server);
-			throw new Error(`PostgreSQL did not start within 30 s:\n${await log()}`);
-		}
-		await sleep(200);
+	try {
+		await until(async () => {
+			if (await within(server.exited, 1)) throw new Error('postgres exited');
+			return (await log()).includes('ready to accept connections');
+		}, 30_000, 'PostgreSQL');
+	} catch (error) {
+		await stopLogged(server, { signal: 'SIGINT' });
+		throw new Error(`${error.message}:\n${await log()}`);
 	}
 	return server;
 }
 
 async function stop(server, dir) {
-	if (server && server.child.exitCode === null && server.child.signalCode === null) {
-		server.child.kill('SIGINT'); // "fast shutdown"
-		if (!(await within(server.exited, 15_000))) {
-			server.child.kill('SIGKILL');
-			await server.exited;
-		}
-	}
-	if (dir) await rm(dir, { recursive: true, force: true });
+	if (server) await stopLogged(server, { signal: 'SIGINT' }); // "fast shutdown"
+	await rm(dir, { recursive: true, force: true });
 }

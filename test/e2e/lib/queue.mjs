@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { aptInstall, canAptInstall, freePort, sleep, spawnLogged, within } from '../../../scripts/n8n-runtime.mjs';
+import { aptInstall, canAptInstall, freePort, spawnLogged, stopLogged, until, within } from '../../../scripts/n8n-runtime.mjs';
 
 const REDIS_SERVER = '/usr/bin/redis-server';
 
@@ -16,15 +16,6 @@ async function ensureRedis() {
 
 function logLines(file) {
 	return readFile(file, 'utf8').catch(() => '');
-}
-
-async function waitFor(check, ms, what) {
-	const deadline = Date.now() + ms;
-	while (Date.now() < deadline) {
-		if (await check()) return;
-		await sleep(300);
-	}
-	throw new Error(`timed out after ${ms} ms waiting for ${what}`);
 }
 
 async function httpReady(url) {
@@ -98,24 +89,19 @@ export async function startQueueCluster(instance, { workers = 2, workerConcurren
 		async stop() {
 			await balancer?.close();
 			for (const p of [...processes].reverse()) {
-				if (p.child.exitCode !== null || p.child.signalCode !== null) continue;
-				p.child.kill('SIGTERM');
-				if (!(await within(p.exited, 20_000))) {
-					p.child.kill('SIGKILL');
-					await p.exited;
-				}
+				await stopLogged(p, { graceMs: 20_000 });
 			}
 		},
 	};
 	try {
 		const redis = await launch('redis', REDIS_SERVER, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env);
-		await waitFor(async () => (await logLines(redis.logFile)).includes('Ready to accept connections'), 20_000, 'redis');
+		await until(async () => (await logLines(redis.logFile)).includes('Ready to accept connections'), 20_000, 'redis');
 
 		await n8n('main', ['start'], { N8N_PORT: String(instance.ports.server), N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' });
-		await waitFor(() => httpReady(`${instance.url}/healthz/readiness`), 120_000, 'the main process');
+		await until(() => httpReady(`${instance.url}/healthz/readiness`), 120_000, 'the main process');
 		if (webhookProcesses === 1) {
 			await n8n('webhook', ['webhook'], { N8N_PORT: String(webhookPort) });
-			await waitFor(() => httpReady(`${webhookUrl}/healthz`), 120_000, 'the webhook process');
+			await until(() => httpReady(`${webhookUrl}/healthz`), 120_000, 'the webhook process');
 		} else {
 			const targets = [];
 			for (let i = 1; i <= webhookProcesses; i++) {
@@ -123,11 +109,11 @@ export async function startQueueCluster(instance, { workers = 2, workerConcurren
 				targets.push(`http://127.0.0.1:${port}`);
 				await n8n(`webhook-${i}`, ['webhook'], { N8N_PORT: String(port) });
 			}
-			for (const target of targets) await waitFor(() => httpReady(`${target}/healthz`), 120_000, `the webhook process at ${target}`);
+			for (const target of targets) await until(() => httpReady(`${target}/healthz`), 120_000, `the webhook process at ${target}`);
 			balancer = await startRoundRobin(webhookPort, targets);
 		}
 		for (let i = 1; i <= workers; i++) await n8n(`worker-${i}`, ['worker', `--concurrency=${workerConcurrency}`], {});
-		await waitFor(async () => {
+		await until(async () => {
 			const logs = await Promise.all(processes.filter((p) => p.name.startsWith('worker')).map((p) => logLines(p.logFile)));
 			return logs.every((text) => /worker is now ready|Worker started/i.test(text));
 		}, 120_000, 'the workers');

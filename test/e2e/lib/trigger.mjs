@@ -2,7 +2,6 @@
 // and the emulator's webhook API.
 import http from 'node:http';
 import { CREDENTIAL_REFS } from '../../../scripts/examples.mjs';
-import { sleep } from '../../../scripts/n8n-runtime.mjs';
 
 export const TRIGGER_TYPE = 'n8n-nodes-gemini-interactions.geminiInteractionsTrigger';
 // n8n-generated workflow ids have 16 characters, and n8n 1.x saves a workflow's static data (the
@@ -60,17 +59,6 @@ export async function deactivateWorkflow(baseUrl, cookie, id) {
 	if (res.status !== 404) return res;
 	const current = await (await fetch(`${baseUrl}/rest/workflows/${id}`, { headers })).json();
 	return fetch(`${baseUrl}/rest/workflows/${id}`, { method: 'PATCH', headers, body: JSON.stringify({ active: false, versionId: current.data.versionId }) });
-}
-
-/** Polls `check` (async) every 250 ms until it returns a truthy value or `ms` pass. */
-export async function until(check, ms, what) {
-	const deadline = Date.now() + ms;
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-		await sleep(250);
-	}
 }
 
 /** Emulator API helpers for a test: its webhooks, and a background run started directly. */
